@@ -1,0 +1,143 @@
+package xuncha.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.engine.Engine;
+import xuncha.engine.RulePack;
+import xuncha.engine.RuleSources;
+import xuncha.facts.FactBase;
+import xuncha.findings.Finding;
+import xuncha.findings.Level;
+import xuncha.load.Diagnostics;
+import xuncha.load.FactLoader;
+import xuncha.load.InputException;
+import xuncha.report.Renderer;
+import xuncha.report.Renderers;
+import xuncha.report.Report;
+import xuncha.report.ReportBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the facts in the given YAML files and folders against the rule pack.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:some finding at or above --fail-on",
+                "2:the run could not be made (bad facts, rules or options)"})
+final class CheckCommand implements Callable<Integer> {
+    enum FailOn { violation, warning, never }
+
+    enum Lang { zh, en }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Facts files (.yaml, .yml) and folders of them.")
+    List<String> paths;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "The rules folder (default: rules/ of the working directory if it exists, else the built-in pack).")
+    String rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report there instead of standard output; an earlier file is replaced only by a complete report.")
+    Path output;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    @Option(names = "--fail-on", defaultValue = "violation",
+            description = "The level from which findings make the exit status 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "utf-8",
+            description = "Encoding of the facts files, e.g. gb18030 (default: ${DEFAULT-VALUE}).")
+    String encoding;
+
+    @Override
+    public Integer call() {
+        try {
+            Renderer renderer = Renderers.byName(format).orElseThrow(() -> usage("unknown --format '" + format
+                    + "' (allowed: " + String.join(", ", Renderers.names()) + ")"));
+            Charset charset = charset();
+            RulePack pack = RulePack.load(sources());
+            FactBase facts = new FactLoader(charset).load(paths);
+            List<Finding> findings = new Engine(pack).run(facts);
+            Report report = ReportBuilder.build(facts, pack, findings, lang.name());
+            write(renderer, report);
+            return exitCode(report).status();
+        } catch (InputException e) {
+            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
+            spec.commandLine().getErr().flush();
+            return ExitCode.UNUSABLE.status();
+        } catch (UsageError e) {
+            spec.commandLine().getErr().println("xuncha check: " + e.getMessage());
+            return ExitCode.UNUSABLE.status();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
+            return ExitCode.UNUSABLE.status();
+        }
+    }
+
+    private ExitCode exitCode(Report report) {
+        return switch (failOn) {
+            case never -> ExitCode.CLEAN;
+            case warning -> report.anyAtLeast(Level.WARNING) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+            case violation -> report.anyAtLeast(Level.VIOLATION) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        };
+    }
+
+    private RuleSources sources() {
+        if (rules != null) {
+            return RuleSources.folder(Path.of(rules), rules);
+        }
+        return Files.isDirectory(Path.of("rules")) ? RuleSources.folder(Path.of("rules"), "rules")
+                : RuleSources.builtIn();
+    }
+
+    private Charset charset() {
+        try {
+            return Charset.forName(encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw usage("unknown --encoding '" + encoding + "' (e.g. utf-8, gb18030)");
+        }
+    }
+
+    /** The whole report is rendered first, so that a failure never leaves half a file behind. */
+    private void write(Renderer renderer, Report report) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        renderer.render(report, bytes);
+        if (output == null) {
+            spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFile.write(output, bytes.toByteArray());
+        }
+    }
+
+    private static UsageError usage(String message) {
+        return new UsageError(message);
+    }
+
+    private static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

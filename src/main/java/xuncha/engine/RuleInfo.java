@@ -1,0 +1,26 @@
+package xuncha.engine;
+
+import xuncha.facts.Location;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One finding rule of the pack, as its metadata describes it.
+ *
+ * @param level {@code violation}, {@code warning} or {@code pro-rated}
+ * @param texts the titles and message templates by key: {@code title_zh}, {@code zh}, {@code en_no_budget}, …
+ */
+public record RuleInfo(String id, String name, String level, List<String> thresholds, String cites,
+                       Map<String, String> texts, Location at) {
+
+    public String title(String lang) {
+        return texts.getOrDefault("title_" + lang, id);
+    }
+
+    /** The message template for a variant ("" for the main message) in a language. */
+    public Optional<String> message(String lang, String variant) {
+        return Optional.ofNullable(texts.get(variant.isEmpty() ? lang : lang + "_" + variant));
+    }
+}

@@ -1,0 +1,197 @@
+package xuncha.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import xuncha.facts.Location;
+import xuncha.load.Diagnostics;
+import xuncha.load.InputException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled rules folder: one KieBase, the catalogue of its finding rules read from their metadata,
+ * and its thresholds. Built once per run; sessions are made from it per partition.
+ */
+public final class RulePack {
+    private static final String RESOURCES = "src/main/resources/xuncha/rules/";
+    private static final Pattern LINE_COL = Pattern.compile("(?:\\[ERR \\d+] )?Line (\\d+):(\\d+)\\s*");
+    private static final Set<String> LEVELS = Set.of("violation", "warning", "pro-rated");
+    private static final List<String> REQUIRED_TEXTS = List.of("title_zh", "title_en", "zh", "en");
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private final KieBase base;
+    private final List<RuleInfo> rules;
+    private final Thresholds thresholds;
+
+    private RulePack(KieBase base, List<RuleInfo> rules, Thresholds thresholds) {
+        this.base = base;
+        this.rules = rules;
+        this.thresholds = thresholds;
+    }
+
+    KieBase base() {
+        return base;
+    }
+
+    /** The finding rules, by id. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    public RuleInfo rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+    }
+
+    /** Compiles the pack; every problem, located in its file, in one {@link InputException}. */
+    public static RulePack load(RuleSources sources) {
+        Diagnostics problems = new Diagnostics();
+        Thresholds reference = sources.shown().equals("(built-in rules)") ? null
+                : Thresholds.read(RuleSources.builtIn().thresholds(), "(built-in rules)/" + RuleSources.THRESHOLDS,
+                        null, new Diagnostics());
+        Thresholds thresholds = Thresholds.read(sources.thresholds(), sources.thresholdsShown(), reference, problems);
+        KieBase base = compile(sources, problems);
+        List<RuleInfo> rules = base == null ? List.of() : catalogue(base, sources, problems);
+        for (RuleInfo rule : rules) {
+            for (String name : rule.thresholds()) {
+                if (thresholds.get(name).isEmpty() && thresholds.all().size() > 0) {
+                    problems.error(rule.at(), "rule %s reads threshold '%s', which %s does not give", rule.id(), name,
+                            sources.thresholdsShown());
+                }
+            }
+        }
+        problems.throwIfAny();
+        return new RulePack(base, rules, thresholds);
+    }
+
+    private static KieBase compile(RuleSources sources, Diagnostics problems) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId release = ks.newReleaseId("xuncha", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(release);
+        Map<String, String> shownByPath = new HashMap<>();
+        for (RuleSources.DrlFile drl : sources.drl()) {
+            kfs.write(RESOURCES + drl.name(), drl.text());
+            shownByPath.put("xuncha/rules/" + drl.name(), drl.shown());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
+        for (Message m : errors) {
+            if (located && m.getLine() <= 0) {
+                continue; // "Parser returned a null Package" and the like follow a located error
+            }
+            String file = shownByPath.getOrDefault(m.getPath(), sources.shown());
+            String text = m.getText().strip().replaceAll("\\s+", " ");
+            int column = 1;
+            Matcher lc = LINE_COL.matcher(text);
+            if (lc.find()) {
+                column = Math.max(1, Integer.parseInt(lc.group(2)) + 1);
+                text = (text.substring(0, lc.start()) + text.substring(lc.end())).strip();
+            }
+            problems.error(new Location(file, Math.max(m.getLine(), 1), column), "DRL: %s", text);
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(release);
+            return null;
+        }
+        KieBase base = ks.newKieContainer(release).getKieBase();
+        ks.getRepository().removeKieModule(release);
+        return base;
+    }
+
+    private static List<RuleInfo> catalogue(KieBase base, RuleSources sources, Diagnostics problems) {
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Map<String, Object> meta = rule.getMetaData();
+                Location at = locate(rule.getName(), sources);
+                if (meta.containsKey("derive")) {
+                    continue;
+                }
+                Object id = meta.get("id");
+                if (id == null || id.toString().isBlank()) {
+                    problems.error(at, "rule \"%s\" has no @id (a finding rule needs @id(\"GROUP-NN\"); a rule that"
+                            + " only derives facts is marked @derive)", rule.getName());
+                    continue;
+                }
+                RuleInfo info = info(id.toString(), rule, meta, at, problems);
+                RuleInfo first = byId.putIfAbsent(info.id(), info);
+                if (first != null) {
+                    problems.error(at, "rule \"%s\" has the id %s of rule \"%s\" at %s", rule.getName(), info.id(),
+                            first.name(), first.at());
+                }
+            }
+        }
+        return byId.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    private static RuleInfo info(String id, Rule rule, Map<String, Object> meta, Location at, Diagnostics problems) {
+        String level = String.valueOf(meta.get("level"));
+        if (!LEVELS.contains(level)) {
+            problems.error(at, "rule %s has @level(\"%s\"); it must be violation, warning or pro-rated", id,
+                    meta.getOrDefault("level", ""));
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        meta.forEach((k, v) -> {
+            if (k.startsWith("title_") || k.equals("zh") || k.equals("en") || k.startsWith("zh_")
+                    || k.startsWith("en_")) {
+                texts.put(k, String.valueOf(v));
+            }
+        });
+        for (String key : REQUIRED_TEXTS) {
+            if (!texts.containsKey(key)) {
+                problems.error(at, "rule %s has no @%s", id, key);
+            }
+        }
+        for (String key : texts.keySet()) {
+            String other = key.startsWith("zh_") ? "en_" + key.substring(3)
+                    : key.startsWith("en_") ? "zh_" + key.substring(3) : null;
+            if (other != null && !texts.containsKey(other)) {
+                problems.error(at, "rule %s has @%s but no @%s: every message is given in both languages", id, key,
+                        other);
+            }
+        }
+        List<String> thresholds = Arrays.stream(String.valueOf(meta.getOrDefault("thresholds", "")).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new RuleInfo(id, rule.getName(), level, thresholds, String.valueOf(meta.getOrDefault("cites", "")),
+                Map.copyOf(texts), at);
+    }
+
+    /** Where {@code rule "name"} is written; the rules folder when it cannot be found. */
+    private static Location locate(String name, RuleSources sources) {
+        Pattern p = Pattern.compile("(?m)^([ \\t]*)rule\\s+(\"" + Pattern.quote(name) + "\"|" + Pattern.quote(name)
+                + "\\b)");
+        for (RuleSources.DrlFile drl : sources.drl()) {
+            Matcher m = p.matcher(drl.text());
+            if (m.find()) {
+                int line = 1;
+                for (int i = 0; i < m.start(); i++) {
+                    if (drl.text().charAt(i) == '\n') line++;
+                }
+                return new Location(drl.shown(), line, m.group(1).length() + 1);
+            }
+        }
+        return Location.ofFile(sources.shown());
+    }
+}

@@ -1,0 +1,88 @@
+package xuncha.engine;
+
+import xuncha.facts.Location;
+import xuncha.load.Diagnostics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rules folder: its DRL files (sorted by name) and {@code thresholds.yaml}. The
+ * folder is read at run time, so an edit takes effect at the next run; the jar carries a copy of
+ * the default pack for use outside the source tree.
+ *
+ * @param shown how the folder is named in messages
+ */
+public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, String thresholdsShown) {
+    public static final String THRESHOLDS = "thresholds.yaml";
+    private static final String BUILT_IN = "xuncha/rules/";
+
+    /** One DRL file and how messages name it. */
+    public record DrlFile(String name, String shown, String text) {
+    }
+
+    /** The rules folder {@code dir}, named {@code shown} in messages. */
+    public static RuleSources folder(Path dir, String shown) {
+        Diagnostics problems = new Diagnostics();
+        if (!Files.isDirectory(dir)) {
+            problems.error(Location.ofFile(shown), "no such rules folder");
+            problems.throwIfAny();
+        }
+        String prefix = shown.endsWith("/") ? shown : shown + "/";
+        List<DrlFile> drl = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                drl.add(new DrlFile(name, prefix + name, Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            problems.error(Location.ofFile(shown), "cannot read the rules folder: %s", e.getMessage());
+        }
+        if (drl.isEmpty() && !problems.any()) {
+            problems.error(Location.ofFile(shown), "the rules folder holds no .drl files");
+        }
+        Path thresholds = dir.resolve(THRESHOLDS);
+        if (!Files.isRegularFile(thresholds)) {
+            problems.error(Location.ofFile(prefix + THRESHOLDS), "the rules folder has no %s", THRESHOLDS);
+        }
+        problems.throwIfAny();
+        return new RuleSources(shown, List.copyOf(drl), thresholds, prefix + THRESHOLDS);
+    }
+
+    /** The default pack inside the jar (or on the class path when run from the build tree). */
+    public static RuleSources builtIn() {
+        URL url = RuleSources.class.getClassLoader().getResource(BUILT_IN + THRESHOLDS);
+        if (url == null) {
+            throw new IllegalStateException("the built-in rule pack is missing from the class path");
+        }
+        try {
+            URI uri = url.toURI();
+            Path thresholds = "jar".equals(uri.getScheme()) ? jarFileSystem(uri).provider().getPath(uri)
+                    : Path.of(uri);
+            return folder(thresholds.getParent(), "(built-in rules)");
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the built-in rule pack: " + e.getMessage(), e);
+        }
+    }
+
+    private static FileSystem jarFileSystem(URI uri) throws IOException {
+        try {
+            return FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(uri);
+        }
+    }
+}

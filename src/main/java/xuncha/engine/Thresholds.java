@@ -1,0 +1,139 @@
+package xuncha.engine;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import xuncha.facts.Location;
+import xuncha.facts.Threshold;
+import xuncha.load.Diagnostics;
+import xuncha.load.Suggest;
+import xuncha.load.YamlReader;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The thresholds file: a flat mapping {@code name: number}, or {@code name: {key: number, ...}} for
+ * a mapping threshold such as {@code evaluation_weights}. Numbers are read exactly, as decimals.
+ */
+public final class Thresholds {
+    private final Map<String, Threshold> byName;
+    private final Map<String, Location> where;
+
+    private Thresholds(Map<String, Threshold> byName, Map<String, Location> where) {
+        this.byName = byName;
+        this.where = where;
+    }
+
+    public Optional<Threshold> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Map<String, Threshold> all() {
+        return byName;
+    }
+
+    public Location at(String name) {
+        return where.get(name);
+    }
+
+    /**
+     * Reads {@code file}; each problem goes to {@code problems}. Where {@code reference} (the
+     * built-in defaults) knows a name, the value must have the same shape: a number, or a mapping
+     * with the same keys.
+     */
+    static Thresholds read(Path file, String shown, Thresholds reference, Diagnostics problems) {
+        Map<String, Threshold> byName = new LinkedHashMap<>();
+        Map<String, Location> where = new LinkedHashMap<>();
+        Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
+        if (root.isPresent() && !(root.get() instanceof MappingNode)) {
+            problems.error(at(shown, root.get()), "the thresholds file must be a mapping of names to numbers");
+        } else if (root.isPresent()) {
+            for (NodeTuple t : ((MappingNode) root.get()).getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+                Location at = at(shown, t.getKeyNode());
+                if (byName.containsKey(name)) {
+                    problems.error(at, "threshold '%s' is given twice (first at %s)", name, where.get(name));
+                    continue;
+                }
+                threshold(name, t.getValueNode(), shown, problems).ifPresent(th -> {
+                    byName.put(name, th);
+                    where.put(name, at);
+                    if (reference != null) {
+                        sameShape(th, at, reference, problems);
+                    }
+                });
+            }
+        }
+        return new Thresholds(Map.copyOf(byName), Map.copyOf(where));
+    }
+
+    private static Optional<Threshold> threshold(String name, Node value, String shown, Diagnostics problems) {
+        if (value instanceof MappingNode m) {
+            Map<String, BigDecimal> parts = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+                number(name + "." + key, t.getValueNode(), shown, problems).ifPresent(v -> parts.put(key, v));
+            }
+            return parts.size() == m.getValue().size() && !parts.isEmpty()
+                    ? Optional.of(new Threshold(name, BigDecimal.ZERO, Map.copyOf(parts))) : Optional.empty();
+        }
+        return number(name, value, shown, problems).map(v -> new Threshold(name, v, Map.of()));
+    }
+
+    private static Optional<BigDecimal> number(String name, Node value, String shown, Diagnostics problems) {
+        if (value instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            try {
+                BigDecimal v = new BigDecimal(s.getValue().replace("_", ""));
+                if (v.signum() >= 0) {
+                    return Optional.of(v);
+                }
+                problems.error(at(shown, value), "threshold '%s' must not be negative, found %s", name, s.getValue());
+                return Optional.empty();
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+        }
+        String found = value instanceof ScalarNode s ? "'" + s.getValue() + "'" : "a " + value.getNodeId();
+        problems.error(at(shown, value), "threshold '%s' must be a number, found %s", name, found);
+        return Optional.empty();
+    }
+
+    private static void sameShape(Threshold th, Location at, Thresholds reference, Diagnostics problems) {
+        Threshold ref = reference.byName.get(th.name());
+        if (ref == null) {
+            return;
+        }
+        if (ref.isMapping() != th.isMapping()) {
+            problems.error(at, "threshold '%s' must be %s", th.name(), ref.isMapping()
+                    ? "a mapping of " + String.join(", ", ref.parts().keySet()) + " to numbers" : "a number");
+        } else if (ref.isMapping() && !ref.parts().keySet().equals(th.parts().keySet())) {
+            for (String key : ref.parts().keySet()) {
+                if (!th.parts().containsKey(key)) {
+                    problems.error(at, "threshold '%s' lacks '%s'", th.name(), key);
+                }
+            }
+            for (String key : th.parts().keySet()) {
+                if (!ref.parts().containsKey(key)) {
+                    problems.error(at, "threshold '%s' has an unknown key '%s'%s", th.name(), key,
+                            Suggest.hint(key, ref.parts().keySet()));
+                }
+            }
+        }
+    }
+
+    private static Location at(String shown, Node n) {
+        return new Location(shown, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    }
+
+    List<Threshold> facts() {
+        return List.copyOf(byName.values());
+    }
+}

@@ -1,0 +1,11 @@
+package xuncha.facts;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Annual evaluation of a grassroots league cadre; weights in percent, scores 0–100. */
+public record Evaluation(String id, String person, String unit, int year,
+                         Map<EvaluationPart, BigDecimal> weights,
+                         Map<EvaluationPart, BigDecimal> scores,
+                         BigDecimal total) {
+}

@@ -1,0 +1,26 @@
+package xuncha.facts;
+
+import java.util.Locale;
+
+public enum SchoolLevel implements Labelled {
+    PRIMARY("小学"),
+    SECONDARY("中学"),
+    /** Not given, or not a school. */
+    NONE("未填写");
+
+    private final String zh;
+
+    SchoolLevel(String zh) {
+        this.zh = zh;
+    }
+
+    @Override
+    public String yaml() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+}

@@ -1,0 +1,74 @@
+package xuncha.load;
+
+import xuncha.facts.Admission;
+import xuncha.facts.Assessment;
+import xuncha.facts.Budget;
+import xuncha.facts.Evaluation;
+import xuncha.facts.Inspection;
+import xuncha.facts.Location;
+import xuncha.facts.Meeting;
+import xuncha.facts.Person;
+import xuncha.facts.Problem;
+import xuncha.facts.Role;
+import xuncha.facts.Unit;
+import xuncha.facts.UnitType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What the files say, record by record with where each is written, before ids are linked. */
+final class Drafts {
+    record Located<T>(T value, Location at) {
+    }
+
+    /** An id'd record as declared: its kind for messages and, for units, its type. */
+    record Declared(String kind, UnitType unitType, Location at) {
+    }
+
+    /**
+     * A reference to check once every file is read.
+     *
+     * @param unitTypes the unit types it may name; null when it names a person
+     * @param by what refers, for the message: "role of person 'p-li'"
+     */
+    record Ref(Location at, String id, Set<UnitType> unitTypes, String by) {
+    }
+
+    record Stamp(int value, Location at) {
+    }
+
+    record DateStamp(LocalDate value, Location at) {
+    }
+
+    final List<Stamp> years = new ArrayList<>();
+    final List<DateStamp> asOfs = new ArrayList<>();
+    final List<Located<String>> ids = new ArrayList<>();
+    final List<Declared> declared = new ArrayList<>();
+    final List<Ref> refs = new ArrayList<>();
+
+    final List<Located<Unit>> units = new ArrayList<>();
+    final List<Person> people = new ArrayList<>();
+    final List<Located<Role>> roles = new ArrayList<>();
+    final List<Meeting> meetings = new ArrayList<>();
+    final List<Located<Budget>> budgets = new ArrayList<>();
+    final List<Located<Assessment>> assessments = new ArrayList<>();
+    final List<Evaluation> evaluations = new ArrayList<>();
+    final List<Admission> admissions = new ArrayList<>();
+    final List<Located<Inspection>> inspections = new ArrayList<>();
+    final List<Located<Problem>> problems = new ArrayList<>();
+
+    void declare(String id, String kind, UnitType type, Location at) {
+        ids.add(new Located<>(id, at));
+        declared.add(new Declared(kind, type, at));
+    }
+
+    void refUnit(Location at, String id, Set<UnitType> types, String by) {
+        refs.add(new Ref(at, id, types, by));
+    }
+
+    void refPerson(Location at, String id, String by) {
+        refs.add(new Ref(at, id, null, by));
+    }
+}

@@ -1,0 +1,131 @@
+package xuncha.load;
+
+import org.yaml.snakeyaml.nodes.Node;
+import xuncha.facts.FactBase;
+import xuncha.facts.Location;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the facts files and folders named on the command line into one validated {@link FactBase}.
+ * Every problem is collected; if there is any, {@link InputException} carries them all.
+ */
+public final class FactLoader {
+    private static final List<String> TOP_LEVEL = List.of("version", "year", "as_of", "units", "people",
+            "meetings", "budgets", "assessments", "evaluations", "admissions", "inspections");
+
+    private final YamlReader yaml;
+
+    public FactLoader(Charset charset) {
+        this.yaml = new YamlReader(charset);
+    }
+
+    /** A file to read and how to show it: as given on the command line, or below a folder so given. */
+    record Input(Path path, String shown) {
+    }
+
+    public FactBase load(List<String> paths) {
+        Diagnostics problems = new Diagnostics();
+        Drafts drafts = new Drafts();
+        List<Input> inputs = expand(paths, problems);
+        boolean allRead = true;
+        for (Input input : inputs) {
+            int before = problems.count();
+            Optional<Node> root = yaml.read(input.path(), input.shown(), problems);
+            allRead &= problems.count() == before;
+            root.ifPresent(r -> readFile(r, input.shown(), drafts, problems));
+        }
+        if (inputs.isEmpty()) {
+            problems.throwIfAny();
+        }
+        Linker linker = new Linker(drafts, problems, inputs.get(0).shown());
+        linker.check(allRead);
+        problems.throwIfAny();
+        return linker.build();
+    }
+
+    /** The YAML files named, folders read recursively in sorted path order; each file once. */
+    static List<Input> expand(List<String> paths, Diagnostics problems) {
+        List<Input> inputs = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        if (paths.isEmpty()) {
+            problems.error(Location.ofFile("xuncha"), "no facts files given: name one or more YAML files or folders");
+        }
+        for (String given : paths) {
+            Path path = Path.of(given);
+            if (!Files.exists(path)) {
+                problems.error(Location.ofFile(given), "no such file or folder");
+            } else if (Files.isDirectory(path)) {
+                List<Path> found = yamlFilesUnder(path, given, problems);
+                if (found.isEmpty()) {
+                    problems.error(Location.ofFile(given), "the folder holds no .yaml or .yml files");
+                }
+                for (Path file : found) {
+                    if (seen.add(file.toAbsolutePath().normalize())) {
+                        inputs.add(new Input(file, shownBelow(given, path.relativize(file))));
+                    }
+                }
+            } else if (seen.add(path.toAbsolutePath().normalize())) {
+                inputs.add(new Input(path, given));
+            }
+        }
+        return inputs;
+    }
+
+    private static List<Path> yamlFilesUnder(Path dir, String given, Diagnostics problems) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.endsWith(".yaml") || name.endsWith(".yml");
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.error(Location.ofFile(given), "cannot read the folder: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String shownBelow(String given, Path relative) {
+        String sep = given.endsWith("/") || given.endsWith(java.io.File.separator) ? "" : "/";
+        return given + sep + relative.toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static void readFile(Node root, String shown, Drafts drafts, Diagnostics problems) {
+        Optional<Fields> top = Fields.of(root, "the facts file", shown, problems);
+        if (top.isEmpty()) {
+            return;
+        }
+        Fields f = top.get();
+        f.allowOnly(TOP_LEVEL);
+        f.count("version", false).ifPresent(v -> {
+            if (v != 1) {
+                problems.error(f.at("version"), "facts format version %d is not supported (this xuncha reads"
+                        + " version 1)", v);
+            }
+        });
+        f.year("year", false).ifPresent(y -> drafts.years.add(new Drafts.Stamp(y, f.at("year"))));
+        f.date("as_of", false).ifPresent(d -> drafts.asOfs.add(new Drafts.DateStamp(d, f.at("as_of"))));
+        RecordReader records = new RecordReader(drafts, problems, shown);
+        records.each(f.list("units", false), "unit", records::unit);
+        records.each(f.list("people", false), "person", records::person);
+        records.each(f.list("meetings", false), "meeting", records::meeting);
+        records.each(f.list("budgets", false), "budget", records::budget);
+        records.each(f.list("assessments", false), "assessment", records::assessment);
+        records.each(f.list("evaluations", false), "evaluation", records::evaluation);
+        records.each(f.list("admissions", false), "admission", records::admission);
+        records.each(f.list("inspections", false), "inspection", records::inspection);
+    }
+}

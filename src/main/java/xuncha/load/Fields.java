@@ -1,0 +1,302 @@
+package xuncha.load;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import xuncha.facts.Labelled;
+import xuncha.facts.Location;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The fields of one YAML mapping that stands for a record ("unit", "meeting", …). Each accessor
+ * parses one field and records a located problem when it is missing, of the wrong type or out of
+ * range; callers get an empty Optional then and carry on, so that every problem is reported.
+ */
+final class Fields {
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final String what;
+    private final String shown;
+    private final Node node;
+    private final Diagnostics problems;
+    private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
+
+    private Fields(String what, String shown, Node node, Diagnostics problems) {
+        this.what = what;
+        this.shown = shown;
+        this.node = node;
+        this.problems = problems;
+    }
+
+    /** The mapping at {@code node}, or empty (with the problem recorded) when it is not one. */
+    static Optional<Fields> of(Node node, String what, String shown, Diagnostics problems) {
+        if (!(node instanceof MappingNode mapping)) {
+            problems.error(YamlReader.at(shown, node.getStartMark()), "expected a mapping of fields for %s, found %s",
+                    what, describe(node));
+            return Optional.empty();
+        }
+        Fields fields = new Fields(what, shown, node, problems);
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                problems.error(fields.at(tuple.getKeyNode()), "field names in %s must be plain words", what);
+                continue;
+            }
+            NodeTuple first = fields.byKey.putIfAbsent(key.getValue(), tuple);
+            if (first != null) {
+                problems.error(fields.at(key), "field '%s' is given twice in %s (first at line %d)", key.getValue(),
+                        what, first.getKeyNode().getStartMark().getLine() + 1);
+            }
+        }
+        return Optional.of(fields);
+    }
+
+    String what() {
+        return what;
+    }
+
+    String shown() {
+        return shown;
+    }
+
+    Location at() {
+        return at(node);
+    }
+
+    Location at(Node n) {
+        return YamlReader.at(shown, n.getStartMark());
+    }
+
+    /** Where the value of {@code key} is written, or the mapping itself when the key is absent. */
+    Location at(String key) {
+        NodeTuple t = byKey.get(key);
+        return t == null ? at() : at(t.getValueNode());
+    }
+
+    Location keyAt(String key) {
+        NodeTuple t = byKey.get(key);
+        return t == null ? at() : at(t.getKeyNode());
+    }
+
+    Set<String> keys() {
+        return byKey.keySet();
+    }
+
+    /** Reports every key outside {@code allowed}; {@code elsewhere} explains keys that belong to another kind. */
+    void allowOnly(Collection<String> allowed, Map<String, String> elsewhere) {
+        for (String key : byKey.keySet()) {
+            if (allowed.contains(key)) {
+                continue;
+            }
+            if (elsewhere.containsKey(key)) {
+                problems.error(keyAt(key), "field '%s' does not apply to %s (%s)", key, what, elsewhere.get(key));
+            } else {
+                problems.error(keyAt(key), "unknown field '%s' in %s%s", key, what, Suggest.hint(key, allowed));
+            }
+        }
+    }
+
+    void allowOnly(Collection<String> allowed) {
+        allowOnly(allowed, Map.of());
+    }
+
+    /** The value node of {@code key}; null values count as absent. A missing required one is reported. */
+    Optional<Node> node(String key, boolean required) {
+        NodeTuple t = byKey.get(key);
+        Node value = t == null ? null : t.getValueNode();
+        if (value == null || isNull(value)) {
+            if (required) {
+                problems.error(t == null ? at() : at(t.getKeyNode()), t == null
+                        ? "missing required field '%s' in %s" : "required field '%s' of %s has no value", key, what);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    Optional<String> string(String key, boolean required) {
+        return node(key, required).flatMap(n -> scalar(n, key, "a text"));
+    }
+
+    Optional<String> id(String key, boolean required) {
+        return node(key, required).flatMap(n -> id(n, key));
+    }
+
+    Optional<String> id(Node n, String key) {
+        return scalar(n, key, "an id").filter(v -> {
+            if (ID.matcher(v).matches()) {
+                return true;
+            }
+            problems.error(at(n), "'%s' in %s is not a valid id (1 to 64 characters of a-z, 0-9 and '-',"
+                    + " starting with a letter or digit)", v, what);
+            return false;
+        });
+    }
+
+    Optional<BigDecimal> number(String key, boolean required) {
+        return node(key, required).flatMap(n -> number(n, key));
+    }
+
+    /** A non-negative number: amounts, counts, percentages. */
+    Optional<BigDecimal> amount(String key, boolean required) {
+        return number(key, required).filter(v -> {
+            if (v.signum() >= 0) {
+                return true;
+            }
+            problems.error(at(key), "'%s' in %s must not be negative, found %s", key, what, v.toPlainString());
+            return false;
+        });
+    }
+
+    /** A non-negative whole number. */
+    Optional<Integer> count(String key, boolean required) {
+        return amount(key, required).flatMap(v -> {
+            try {
+                return Optional.of(v.intValueExact());
+            } catch (ArithmeticException e) {
+                problems.error(at(key), "'%s' in %s must be a whole number, found %s", key, what, v.toPlainString());
+                return Optional.empty();
+            }
+        });
+    }
+
+    Optional<Integer> year(String key, boolean required) {
+        return count(key, required).filter(y -> {
+            if (y >= 1900 && y <= 2999) {
+                return true;
+            }
+            problems.error(at(key), "'%s' in %s is not a plausible year: %d", key, what, y);
+            return false;
+        });
+    }
+
+    Optional<BigDecimal> number(Node n, String key) {
+        if (n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            try {
+                return Optional.of(new BigDecimal(s.getValue().replace("_", "")));
+            } catch (NumberFormatException e) {
+                problems.error(at(n), "'%s' in %s must be a plain decimal number, found '%s'", key, what, s.getValue());
+                return Optional.empty();
+            }
+        }
+        problems.error(at(n), "'%s' in %s must be a number, found %s%s", key, what, describe(n), quotedHint(n));
+        return Optional.empty();
+    }
+
+    /** A boolean; absent or null is {@code false}. */
+    boolean flag(String key) {
+        return flag(key, false);
+    }
+
+    boolean flag(String key, boolean absent) {
+        Optional<Node> n = node(key, false);
+        if (n.isEmpty()) {
+            return absent;
+        }
+        if (n.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
+        }
+        problems.error(at(n.get()), "'%s' in %s must be true or false, found %s%s", key, what, describe(n.get()),
+                quotedHint(n.get()));
+        return absent;
+    }
+
+    Optional<LocalDate> date(String key, boolean required) {
+        return node(key, required).flatMap(n -> date(n, key));
+    }
+
+    private Optional<LocalDate> date(Node n, String key) {
+        return scalar(n, key, "a date YYYY-MM-DD").flatMap(v -> {
+            if (!DATE.matcher(v).matches()) {
+                problems.error(at(n), "'%s' in %s must be a date written YYYY-MM-DD, found '%s'", key, what, v);
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(LocalDate.parse(v));
+            } catch (DateTimeParseException e) {
+                problems.error(at(n), "'%s' in %s is not a real date: '%s'", key, what, v);
+                return Optional.empty();
+            }
+        });
+    }
+
+    <E extends Enum<E> & Labelled> Optional<E> choice(String key, Class<E> type, boolean required) {
+        return node(key, required).flatMap(n -> choice(n, key, type));
+    }
+
+    <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
+        return choice(n, key, Arrays.asList(type.getEnumConstants()));
+    }
+
+    /** One of {@code allowed}, matched by its YAML spelling. */
+    <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
+        return scalar(n, key, "one of " + spellings(allowed)).flatMap(v -> {
+            Optional<E> found = allowed.stream().filter(e -> e.yaml().equals(v)).findFirst();
+            if (found.isEmpty()) {
+                List<String> names = allowed.stream().map(Labelled::yaml).toList();
+                problems.error(at(n), "'%s' is not a valid %s in %s (allowed: %s)%s", v, key, what,
+                        String.join(", ", names), Suggest.hint(v, names));
+            }
+            return found;
+        });
+    }
+
+    /** The items of a list field; absent is an empty list. */
+    List<Node> list(String key, boolean required) {
+        Optional<Node> n = node(key, required);
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        if (n.get() instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        problems.error(at(n.get()), "'%s' in %s must be a list, found %s", key, what, describe(n.get()));
+        return List.of();
+    }
+
+    private Optional<String> scalar(Node n, String key, String expected) {
+        if (n instanceof ScalarNode s) {
+            return Optional.of(s.getValue());
+        }
+        problems.error(at(n), "'%s' in %s must be %s, found %s", key, what, expected, describe(n));
+        return Optional.empty();
+    }
+
+    static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    static String describe(Node n) {
+        if (n instanceof MappingNode) return "a mapping";
+        if (n instanceof SequenceNode) return "a list";
+        ScalarNode s = (ScalarNode) n;
+        if (!s.isPlain()) return "the text '" + s.getValue() + "'";
+        if (s.getTag().equals(Tag.NULL)) return "nothing";
+        if (s.getTag().equals(Tag.BOOL)) return "'" + s.getValue() + "' (true/false)";
+        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return "the number " + s.getValue();
+        return "'" + s.getValue() + "'";
+    }
+
+    private static String quotedHint(Node n) {
+        return n instanceof ScalarNode s && !s.isPlain() ? " (written in quotes: remove them)" : "";
+    }
+
+    static String spellings(Collection<? extends Labelled> values) {
+        return values.stream().map(Labelled::yaml).collect(Collectors.joining(", "));
+    }
+}

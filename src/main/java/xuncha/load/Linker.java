@@ -1,0 +1,236 @@
+package xuncha.load;
+
+import xuncha.facts.FactBase;
+import xuncha.facts.Inspection;
+import xuncha.facts.Location;
+import xuncha.facts.Period;
+import xuncha.facts.Problem;
+import xuncha.facts.Role;
+import xuncha.facts.RoleKind;
+import xuncha.facts.Unit;
+import xuncha.facts.UnitType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks what spans records and files (unique ids, references, parent chains, the year) and builds
+ * the fact base, each unit with its county.
+ */
+final class Linker {
+    private final Drafts drafts;
+    private final Diagnostics problems;
+    private final String firstFile;
+    private final Map<String, Drafts.Declared> byId = new HashMap<>();
+    private final Map<String, Unit> units = new LinkedHashMap<>();
+    private final Map<String, String> countyOf = new HashMap<>();
+
+    Linker(Drafts drafts, Diagnostics problems, String firstFile) {
+        this.drafts = drafts;
+        this.problems = problems;
+        this.firstFile = firstFile;
+        for (int i = 0; i < drafts.ids.size(); i++) {
+            String id = drafts.ids.get(i).value();
+            Drafts.Declared here = drafts.declared.get(i);
+            Drafts.Declared first = byId.putIfAbsent(id, here);
+            if (first != null) {
+                problems.error(here.at(), "duplicate id '%s': already used by the %s at %s", id, first.kind(),
+                        first.at());
+            }
+        }
+        drafts.units.forEach(u -> units.putIfAbsent(u.value().id(), u.value()));
+        units.values().forEach(u -> countyOf(u.id()));
+    }
+
+    /** @param allRead false when some file could not be parsed: what it would define is then not missing */
+    void check(boolean allRead) {
+        if (allRead) {
+            period();
+        }
+        drafts.refs.stream().filter(r -> allRead || byId.containsKey(r.id())).forEach(this::resolve);
+        oneLeagueCommitteePerCounty();
+        gridsInTheirCounty();
+        problemsAtTargets();
+        oneRecordPerUnitAndYear(drafts.budgets.stream().map(b -> new Keyed(b.value().unit(), b.value().year(),
+                b.at())).toList(), "budget");
+        oneRecordPerUnitAndYear(drafts.assessments.stream().map(a -> new Keyed(a.value().unit(), a.value().year(),
+                a.at())).toList(), "assessment");
+    }
+
+    FactBase build() {
+        Period period = new Period(drafts.years.get(0).value(), drafts.asOfs.get(0).value());
+        List<Unit> linked = units.values().stream().map(u -> withCounty(u, countyOf.get(u.id()))).toList();
+        Map<String, Location> origins = new LinkedHashMap<>();
+        for (int i = 0; i < drafts.ids.size(); i++) {
+            origins.putIfAbsent(drafts.ids.get(i).value(), drafts.ids.get(i).at());
+        }
+        return new FactBase(period, linked, List.copyOf(drafts.people), values(drafts.roles),
+                List.copyOf(drafts.meetings), values(drafts.budgets), values(drafts.assessments),
+                List.copyOf(drafts.evaluations), List.copyOf(drafts.admissions), values(drafts.inspections),
+                values(drafts.problems), Map.copyOf(origins));
+    }
+
+    private static <T> List<T> values(List<Drafts.Located<T>> located) {
+        return located.stream().map(Drafts.Located::value).toList();
+    }
+
+    private static Unit withCounty(Unit u, String county) {
+        return new Unit(u.id(), u.name(), u.type(), u.parent(), county, u.venue(), u.annualFunds(), u.level(),
+                u.youngPioneers(), u.youngPioneerCommittee(), u.industry(), u.key(), u.nonPublic(),
+                u.youngEmployees(), u.youngMembers());
+    }
+
+    private void period() {
+        Location first = Location.ofFile(firstFile);
+        if (drafts.years.isEmpty()) {
+            problems.error(first, "no file gives 'year', the assessment year (e.g. 'year: 2022')");
+        }
+        if (drafts.asOfs.isEmpty()) {
+            problems.error(first, "no file gives 'as_of', the day the facts describe (e.g. 'as_of: 2022-10-24')");
+        }
+        for (Drafts.Stamp y : drafts.years) {
+            Drafts.Stamp y0 = drafts.years.get(0);
+            if (y.value() != y0.value()) {
+                problems.error(y.at(), "year %d disagrees with year %d given at %s", y.value(), y0.value(), y0.at());
+            }
+        }
+        for (Drafts.DateStamp d : drafts.asOfs) {
+            Drafts.DateStamp d0 = drafts.asOfs.get(0);
+            if (!d.value().equals(d0.value())) {
+                problems.error(d.at(), "as_of %s disagrees with as_of %s given at %s", d.value(), d0.value(), d0.at());
+            }
+        }
+        if (!drafts.years.isEmpty() && !drafts.asOfs.isEmpty()
+                && drafts.asOfs.get(0).value().getYear() < drafts.years.get(0).value()) {
+            problems.error(drafts.asOfs.get(0).at(), "as_of %s is before the assessment year %d",
+                    drafts.asOfs.get(0).value(), drafts.years.get(0).value());
+        }
+    }
+
+    private void resolve(Drafts.Ref ref) {
+        Drafts.Declared target = byId.get(ref.id());
+        String wanted = ref.unitTypes() == null ? "person" : "unit";
+        if (target == null) {
+            problems.error(ref.at(), "%s '%s' not found (referenced by %s)%s", wanted, ref.id(), ref.by(),
+                    Suggest.hint(ref.id(), candidates(ref)));
+        } else if (!target.kind().equals(wanted)) {
+            problems.error(ref.at(), "'%s' is a %s, not a %s (referenced by %s)%s", ref.id(), target.kind(), wanted,
+                    ref.by(), Suggest.hint(ref.id(), candidates(ref)));
+        } else if (ref.unitTypes() != null && target.unitType() != null
+                && !ref.unitTypes().contains(target.unitType())) {
+            problems.error(ref.at(), "unit '%s' is a %s, but %s must be a %s", ref.id(), target.unitType().yaml(),
+                    ref.by(), ref.unitTypes().stream().map(UnitType::yaml).collect(Collectors.joining(" or ")));
+        }
+    }
+
+    /** Ids a mistyped reference may have meant: those of the right kind (and unit type). */
+    private List<String> candidates(Drafts.Ref ref) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < drafts.ids.size(); i++) {
+            Drafts.Declared d = drafts.declared.get(i);
+            boolean fits = ref.unitTypes() == null ? d.kind().equals("person")
+                    : d.kind().equals("unit") && (d.unitType() == null || ref.unitTypes().contains(d.unitType()));
+            if (fits) {
+                ids.add(drafts.ids.get(i).value());
+            }
+        }
+        return ids;
+    }
+
+    /** The county of a unit by its parent chain; null (and a problem, once) when the chain is broken. */
+    private String countyOf(String id) {
+        if (countyOf.containsKey(id)) {
+            return countyOf.get(id);
+        }
+        Set<String> chain = new LinkedHashSet<>();
+        String at = id;
+        while (at != null && units.containsKey(at) && chain.add(at)) {
+            Unit u = units.get(at);
+            if (u.type() == UnitType.COUNTY_PARTY_COMMITTEE) {
+                break;
+            }
+            at = u.parent().isEmpty() ? null : u.parent();
+        }
+        String county = at != null && units.containsKey(at) && units.get(at).type() == UnitType.COUNTY_PARTY_COMMITTEE
+                ? at : null;
+        if (at != null && chain.contains(at) && units.get(at).type() != UnitType.COUNTY_PARTY_COMMITTEE) {
+            List<String> path = new ArrayList<>(chain);
+            path.add(at);
+            problems.error(unitAt(id), "the parent chain of unit '%s' loops (%s), so it reaches no"
+                    + " county_party_committee", id, String.join(" → ", path));
+        }
+        for (String member : chain) {
+            countyOf.putIfAbsent(member, county);
+        }
+        countyOf.put(id, county);
+        return county;
+    }
+
+    private Location unitAt(String id) {
+        Drafts.Declared d = byId.get(id);
+        return d == null ? Location.ofFile(firstFile) : d.at();
+    }
+
+    private void oneLeagueCommitteePerCounty() {
+        Map<String, Unit> first = new HashMap<>();
+        for (Unit u : units.values()) {
+            String county = countyOf.get(u.id());
+            if (u.type() != UnitType.COUNTY_LEAGUE_COMMITTEE || county == null) {
+                continue;
+            }
+            Unit before = first.putIfAbsent(county, u);
+            if (before != null) {
+                problems.error(unitAt(u.id()), "county '%s' already has a county_league_committee, '%s' at %s",
+                        county, before.id(), unitAt(before.id()));
+            }
+        }
+    }
+
+    private void gridsInTheirCounty() {
+        for (Drafts.Located<Role> located : drafts.roles) {
+            Role r = located.value();
+            if (r.role() != RoleKind.YOUTH_WORK_COMMITTEE_MEMBER || r.grid().isEmpty()) {
+                continue;
+            }
+            String roleCounty = countyOf.get(r.unit());
+            String gridCounty = countyOf.get(r.grid());
+            if (roleCounty != null && gridCounty != null && !roleCounty.equals(gridCounty)) {
+                problems.error(located.at(), "grid '%s' of person '%s' is in county '%s', but the role is held in"
+                        + " county '%s'", r.grid(), r.person(), gridCounty, roleCounty);
+            }
+        }
+    }
+
+    private void problemsAtTargets() {
+        Map<String, Inspection> inspections = new HashMap<>();
+        drafts.inspections.forEach(i -> inspections.put(i.value().id(), i.value()));
+        for (Drafts.Located<Problem> located : drafts.problems) {
+            Problem p = located.value();
+            Inspection i = inspections.get(p.inspection());
+            if (i != null && !i.targets().contains(p.unit())) {
+                problems.error(located.at(), "problem '%s' is fed back to unit '%s', which is not among the targets"
+                        + " of inspection '%s' (%s)", p.id(), p.unit(), i.id(), String.join(", ", i.targets()));
+            }
+        }
+    }
+
+    private record Keyed(String unit, int year, Location at) {
+    }
+
+    private void oneRecordPerUnitAndYear(List<Keyed> records, String kind) {
+        Map<String, Keyed> first = new HashMap<>();
+        for (Keyed k : records) {
+            Keyed before = first.putIfAbsent(k.unit() + "/" + k.year(), k);
+            if (before != null) {
+                problems.error(k.at(), "a second %s for unit '%s' and year %d; the first is at %s", kind, k.unit(),
+                        k.year(), before.at());
+            }
+        }
+    }
+}

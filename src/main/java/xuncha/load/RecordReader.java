@@ -1,0 +1,352 @@
+package xuncha.load;
+
+import org.yaml.snakeyaml.nodes.Node;
+import xuncha.facts.Admission;
+import xuncha.facts.Assessment;
+import xuncha.facts.AssessmentKind;
+import xuncha.facts.Budget;
+import xuncha.facts.Evaluation;
+import xuncha.facts.EvaluationPart;
+import xuncha.facts.Inspection;
+import xuncha.facts.Meeting;
+import xuncha.facts.MeetingKind;
+import xuncha.facts.Person;
+import xuncha.facts.Problem;
+import xuncha.facts.Role;
+import xuncha.facts.RoleKind;
+import xuncha.facts.SchoolLevel;
+import xuncha.facts.Source;
+import xuncha.facts.Topic;
+import xuncha.facts.Unit;
+import xuncha.facts.UnitType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static java.util.Map.entry;
+
+/** Reads each record kind of facts.md from its YAML mapping into {@link Drafts}. */
+final class RecordReader {
+    private static final Set<UnitType> PARTY = EnumSet.of(UnitType.COUNTY_PARTY_COMMITTEE,
+            UnitType.TOWNSHIP_PARTY_COMMITTEE);
+    private static final Set<UnitType> LEAGUE = EnumSet.of(UnitType.COUNTY_LEAGUE_COMMITTEE,
+            UnitType.TOWNSHIP_LEAGUE_COMMITTEE);
+    private static final Set<UnitType> ANY_UNIT = EnumSet.allOf(UnitType.class);
+    private static final Set<UnitType> COUNTY = EnumSet.of(UnitType.COUNTY_PARTY_COMMITTEE);
+
+    /** The fields each unit type has beyond id, name, type and parent. */
+    private static final Map<UnitType, List<String>> UNIT_EXTRAS = Map.of(
+            UnitType.TOWNSHIP_LEAGUE_COMMITTEE, List.of("venue", "annual_funds"),
+            UnitType.SCHOOL, List.of("level", "young_pioneers", "young_pioneer_committee"),
+            UnitType.ENTERPRISE, List.of("industry", "key", "non_public", "young_employees"),
+            UnitType.SOCIAL_ORGANIZATION, List.of("young_members"));
+    private static final Map<String, String> UNIT_EXTRA_OWNER = Map.ofEntries(
+            entry("venue", "it is for township_league_committee"),
+            entry("annual_funds", "it is for township_league_committee"),
+            entry("level", "it is for school"),
+            entry("young_pioneers", "it is for school"),
+            entry("young_pioneer_committee", "it is for school"),
+            entry("industry", "it is for enterprise"),
+            entry("key", "it is for enterprise"),
+            entry("non_public", "it is for enterprise"),
+            entry("young_employees", "it is for enterprise"),
+            entry("young_members", "it is for social_organization"));
+
+    private final Drafts drafts;
+    private final Diagnostics problems;
+    private final String shown;
+
+    RecordReader(Drafts drafts, Diagnostics problems, String shown) {
+        this.drafts = drafts;
+        this.problems = problems;
+        this.shown = shown;
+    }
+
+    /** Reads every item of a top-level list with {@code reader}. */
+    void each(List<Node> items, String what, Consumer<Fields> reader) {
+        for (Node item : items) {
+            Fields.of(item, what, shown, problems).ifPresent(reader);
+        }
+    }
+
+    void unit(Fields f) {
+        List<String> allowed = new ArrayList<>(List.of("id", "name", "type", "parent"));
+        allowed.addAll(UNIT_EXTRA_OWNER.keySet());
+        f.allowOnly(allowed);
+        Optional<String> id = f.id("id", true);
+        Optional<UnitType> type = f.choice("type", UnitType.class, true);
+        id.ifPresent(i -> drafts.declare(i, "unit", type.orElse(null), f.at("id")));
+        String name = f.string("name", true).orElse("");
+        if (type.isEmpty() || id.isEmpty()) {
+            return;
+        }
+        UnitType t = type.get();
+        List<String> extras = UNIT_EXTRAS.getOrDefault(t, List.of());
+        for (String key : f.keys()) {
+            if (UNIT_EXTRA_OWNER.containsKey(key) && !extras.contains(key)) {
+                problems.error(f.keyAt(key), "field '%s' does not apply to a unit of type '%s' (%s)", key, t.yaml(),
+                        UNIT_EXTRA_OWNER.get(key));
+            }
+        }
+        String parent = "";
+        if (t == UnitType.COUNTY_PARTY_COMMITTEE) {
+            if (f.node("parent", false).isPresent()) {
+                problems.error(f.keyAt("parent"), "a county_party_committee is the top of its county and has no"
+                        + " parent; remove 'parent' from unit '%s'", id.get());
+            }
+        } else {
+            parent = f.id("parent", true).orElse("");
+            if (!parent.isEmpty()) {
+                Set<UnitType> parents = t == UnitType.COUNTY_LEAGUE_COMMITTEE ? COUNTY : ANY_UNIT;
+                drafts.refUnit(f.at("parent"), parent, parents, "parent of unit '" + id.get() + "'");
+            }
+        }
+        boolean isEnterprise = t == UnitType.ENTERPRISE;
+        Unit unit = new Unit(id.get(), name, t, parent, "",
+                f.string("venue", false).orElse(""),
+                f.amount("annual_funds", false).orElse(BigDecimal.ZERO),
+                t == UnitType.SCHOOL ? f.choice("level", SchoolLevel.class, false)
+                        .filter(l -> l != SchoolLevel.NONE).orElse(SchoolLevel.NONE) : SchoolLevel.NONE,
+                f.count("young_pioneers", false).orElse(0),
+                f.flag("young_pioneer_committee"),
+                isEnterprise ? f.string("industry", true).orElse("") : "",
+                f.flag("key"),
+                isEnterprise && f.flag("non_public", true),
+                f.count("young_employees", false).orElse(0),
+                f.count("young_members", false).orElse(0));
+        drafts.units.add(new Drafts.Located<>(unit, f.at()));
+    }
+
+    void person(Fields f) {
+        f.allowOnly(List.of("id", "name", "birth_date", "party_member", "league_member", "roles"));
+        Optional<String> id = declare(f, "person");
+        String name = f.string("name", true).orElse("");
+        LocalDate birth = f.date("birth_date", false).orElse(null);
+        Person person = new Person(id.orElse(""), name, birth, f.flag("party_member"), f.flag("league_member"));
+        List<Node> roles = f.list("roles", false);
+        if (id.isEmpty()) {
+            return;
+        }
+        drafts.people.add(person);
+        each(roles, "role of person '" + id.get() + "'", r -> role(r, id.get()));
+    }
+
+    private void role(Fields f, String person) {
+        f.allowOnly(List.of("unit", "role", "source", "grid", "industry", "monthly_allowance"));
+        Optional<RoleKind> kind = f.choice("role", RoleKind.class, true);
+        Optional<String> unit = f.id("unit", true);
+        if (kind.isEmpty()) {
+            return;
+        }
+        RoleKind k = kind.get();
+        String by = "role " + k.yaml() + " of person '" + person + "'";
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, k.heldAt(), by));
+        Source source = k.needsSource() ? f.choice("source", Source.class, true).orElse(Source.OTHER)
+                : f.choice("source", Source.class, false).orElse(Source.NONE);
+        String grid = only(f, "grid", k == RoleKind.YOUTH_WORK_COMMITTEE_MEMBER, k)
+                ? f.id("grid", true).orElse("") : "";
+        if (!grid.isEmpty()) {
+            drafts.refUnit(f.at("grid"), grid, EnumSet.of(UnitType.TOWNSHIP_PARTY_COMMITTEE), "grid of " + by);
+        }
+        String industry = only(f, "industry", k == RoleKind.INDUSTRY_LIAISON, k)
+                ? f.string("industry", true).orElse("") : "";
+        BigDecimal allowance = only(f, "monthly_allowance", k == RoleKind.BRIGADE_COUNSELOR, k)
+                ? f.amount("monthly_allowance", false).orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
+        unit.ifPresent(u -> drafts.roles.add(new Drafts.Located<>(
+                new Role(person, u, k, source, grid, industry, allowance), f.at())));
+    }
+
+    /** True when the role has {@code key}; reports it when given on a role that has not. */
+    private boolean only(Fields f, String key, boolean applies, RoleKind kind) {
+        if (!applies && f.node(key, false).isPresent()) {
+            problems.error(f.keyAt(key), "field '%s' does not apply to role '%s'", key, kind.yaml());
+        }
+        return applies;
+    }
+
+    void meeting(Fields f) {
+        f.allowOnly(List.of("id", "unit", "kind", "date", "topics", "attendees"));
+        Optional<String> id = declare(f, "meeting");
+        Optional<String> unit = f.id("unit", true);
+        Optional<MeetingKind> kind = f.choice("kind", MeetingKind.class, true);
+        Optional<LocalDate> date = f.date("date", true);
+        Set<Topic> topics = EnumSet.noneOf(Topic.class);
+        for (Node n : f.list("topics", false)) {
+            f.choice(n, "topic", Topic.class).ifPresent(topics::add);
+        }
+        Set<String> attendees = new LinkedHashSet<>();
+        for (Node n : f.list("attendees", false)) {
+            f.id(n, "attendee").ifPresent(p -> {
+                attendees.add(p);
+                drafts.refPerson(f.at(n), p, "attendees of meeting '" + id.orElse("?") + "'");
+            });
+        }
+        if (id.isEmpty() || unit.isEmpty() || kind.isEmpty() || date.isEmpty()) {
+            return;
+        }
+        drafts.refUnit(f.at("unit"), unit.get(), EnumSet.of(kind.get().heldBy()),
+                "meeting '" + id.get() + "' of kind " + kind.get().yaml());
+        drafts.meetings.add(new Meeting(id.get(), unit.get(), kind.get(), date.get(), Set.copyOf(topics),
+                Set.copyOf(attendees)));
+    }
+
+    void budget(Fields f) {
+        f.allowOnly(List.of("unit", "year", "party_building", "league_building", "young_pioneer_work"));
+        Optional<String> unit = f.id("unit", true);
+        Optional<Integer> year = f.year("year", true);
+        Optional<BigDecimal> party = f.amount("party_building", true);
+        Optional<BigDecimal> league = f.amount("league_building", true);
+        Optional<BigDecimal> pioneers = f.amount("young_pioneer_work", true);
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, "a budget"));
+        if (unit.isPresent() && year.isPresent() && party.isPresent() && league.isPresent() && pioneers.isPresent()) {
+            drafts.budgets.add(new Drafts.Located<>(
+                    new Budget(unit.get(), year.get(), party.get(), league.get(), pioneers.get()), f.at()));
+        }
+    }
+
+    void assessment(Fields f) {
+        f.allowOnly(List.of("unit", "year", "includes_league_work"));
+        Optional<String> unit = f.id("unit", true);
+        Optional<Integer> year = f.year("year", true);
+        if (f.node("includes_league_work", false).isEmpty() && !f.keys().contains("includes_league_work")) {
+            problems.error(f.at(), "missing required field 'includes_league_work' in %s (write [] when no"
+                    + " assessment includes league work)", f.what());
+        }
+        Set<AssessmentKind> kinds = EnumSet.noneOf(AssessmentKind.class);
+        for (Node n : f.list("includes_league_work", false)) {
+            f.choice(n, "assessment", AssessmentKind.class).ifPresent(kinds::add);
+        }
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, "an assessment"));
+        if (unit.isPresent() && year.isPresent()) {
+            drafts.assessments.add(new Drafts.Located<>(new Assessment(unit.get(), year.get(), Set.copyOf(kinds)),
+                    f.at()));
+        }
+    }
+
+    void evaluation(Fields f) {
+        f.allowOnly(List.of("id", "person", "unit", "year", "weights", "scores", "total"));
+        Optional<String> id = declare(f, "evaluation");
+        Optional<String> person = f.id("person", true);
+        Optional<String> unit = f.id("unit", true);
+        Optional<Integer> year = f.year("year", true);
+        Optional<Map<EvaluationPart, BigDecimal>> weights = parts(f, "weights", BigDecimal.valueOf(100));
+        Optional<Map<EvaluationPart, BigDecimal>> scores = parts(f, "scores", BigDecimal.valueOf(100));
+        Optional<BigDecimal> total = f.number("total", true);
+        String by = "evaluation '" + id.orElse("?") + "'";
+        person.ifPresent(p -> drafts.refPerson(f.at("person"), p, by));
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, LEAGUE, by));
+        if (id.isPresent() && person.isPresent() && unit.isPresent() && year.isPresent() && weights.isPresent()
+                && scores.isPresent() && total.isPresent()) {
+            drafts.evaluations.add(new Evaluation(id.get(), person.get(), unit.get(), year.get(), weights.get(),
+                    scores.get(), total.get()));
+        }
+    }
+
+    /** A mapping of the four evaluation parts to numbers from 0 to {@code max}, all four given. */
+    private Optional<Map<EvaluationPart, BigDecimal>> parts(Fields owner, String key, BigDecimal max) {
+        Optional<Fields> map = owner.node(key, true)
+                .flatMap(n -> Fields.of(n, "'" + key + "' of " + owner.what(), shown, problems));
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = map.get();
+        List<String> names = new ArrayList<>();
+        for (EvaluationPart p : EvaluationPart.values()) {
+            names.add(p.yaml());
+        }
+        f.allowOnly(names);
+        Map<EvaluationPart, BigDecimal> values = new EnumMap<>(EvaluationPart.class);
+        for (EvaluationPart p : EvaluationPart.values()) {
+            f.amount(p.yaml(), true).ifPresent(v -> {
+                if (v.compareTo(max) > 0) {
+                    problems.error(f.at(p.yaml()), "'%s' in %s must be at most %s, found %s", p.yaml(), f.what(),
+                            max, v.toPlainString());
+                } else {
+                    values.put(p, v);
+                }
+            });
+        }
+        return values.size() == EvaluationPart.values().length
+                ? Optional.of(java.util.Collections.unmodifiableMap(values)) : Optional.empty();
+    }
+
+    void admission(Fields f) {
+        f.allowOnly(List.of("id", "person", "unit", "date", "recommended_by_league"));
+        Optional<String> id = declare(f, "admission");
+        Optional<String> person = f.id("person", true);
+        Optional<String> unit = f.id("unit", true);
+        Optional<LocalDate> date = f.date("date", true);
+        boolean recommended = f.flag("recommended_by_league");
+        String by = "admission '" + id.orElse("?") + "'";
+        person.ifPresent(p -> drafts.refPerson(f.at("person"), p, by));
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, by));
+        if (id.isPresent() && person.isPresent() && unit.isPresent() && date.isPresent()) {
+            drafts.admissions.add(new Admission(id.get(), person.get(), unit.get(), date.get(), recommended));
+        }
+    }
+
+    void inspection(Fields f) {
+        f.allowOnly(List.of("id", "unit", "name", "start", "end", "covers_league_work", "targets", "problems"));
+        Optional<String> id = declare(f, "inspection");
+        Optional<String> unit = f.id("unit", true);
+        String name = f.string("name", true).orElse("");
+        Optional<LocalDate> start = f.date("start", true);
+        Optional<LocalDate> end = f.date("end", true);
+        if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+            problems.error(f.at("end"), "inspection '%s' ends on %s, before it starts on %s", id.orElse("?"),
+                    end.get(), start.get());
+        }
+        boolean covers = f.flag("covers_league_work");
+        String by = "inspection '" + id.orElse("?") + "'";
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, by));
+        List<String> targets = new ArrayList<>();
+        for (Node n : f.list("targets", true)) {
+            f.id(n, "target").ifPresent(t -> {
+                targets.add(t);
+                drafts.refUnit(f.at(n), t, ANY_UNIT, "targets of " + by);
+            });
+        }
+        if (id.isEmpty()) {
+            return;
+        }
+        each(f.list("problems", false), "problem of inspection '" + id.get() + "'", p -> problem(p, id.get()));
+        if (unit.isPresent() && start.isPresent() && end.isPresent()) {
+            drafts.inspections.add(new Drafts.Located<>(new Inspection(id.get(), unit.get(), name, start.get(),
+                    end.get(), covers, List.copyOf(targets)), f.at()));
+        }
+    }
+
+    private void problem(Fields f, String inspection) {
+        f.allowOnly(List.of("id", "unit", "summary", "fed_back", "rectified"));
+        Optional<String> id = declare(f, "problem");
+        Optional<String> unit = f.id("unit", true);
+        String summary = f.string("summary", true).orElse("");
+        Optional<LocalDate> fedBack = f.date("fed_back", true);
+        LocalDate rectified = f.date("rectified", false).orElse(null);
+        if (fedBack.isPresent() && rectified != null && rectified.isBefore(fedBack.get())) {
+            problems.error(f.at("rectified"), "problem '%s' is rectified on %s, before it was fed back on %s",
+                    id.orElse("?"), rectified, fedBack.get());
+        }
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, ANY_UNIT, "problem '" + id.orElse("?") + "'"));
+        if (id.isPresent() && unit.isPresent() && fedBack.isPresent()) {
+            drafts.problems.add(new Drafts.Located<>(new Problem(id.get(), inspection, unit.get(), summary,
+                    fedBack.get(), rectified), f.at()));
+        }
+    }
+
+    /** Reads and declares the record's id. */
+    private Optional<String> declare(Fields f, String kind) {
+        Optional<String> id = f.id("id", true);
+        id.ifPresent(i -> drafts.declare(i, kind, null, f.at("id")));
+        return id;
+    }
+}

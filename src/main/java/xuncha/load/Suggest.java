@@ -1,0 +1,48 @@
+package xuncha.load;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean" for misspelled field names, enum values and ids. */
+public final class Suggest {
+    private Suggest() {
+    }
+
+    /** The candidate closest to {@code typed}, when close enough to be what was meant. */
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
+        String t = typed.toLowerCase(Locale.ROOT);
+        return candidates.stream()
+                .filter(c -> distance(t, c.toLowerCase(Locale.ROOT)) <= allowed(t, c))
+                .min(Comparator.<String>comparingInt(c -> distance(t, c.toLowerCase(Locale.ROOT)))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** {@code "; did you mean 'x'?"}, or nothing. */
+    public static String hint(String typed, Collection<String> candidates) {
+        return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    private static int allowed(String typed, String candidate) {
+        int len = Math.max(typed.length(), candidate.length());
+        return len <= 3 ? 1 : len <= 6 ? 2 : Math.max(3, len / 4);
+    }
+
+    /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,141 @@
+package xuncha.load;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import xuncha.facts.Location;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads one YAML file into SnakeYAML's node tree, which keeps the line and column of every value.
+ * Hostile input is refused within bounded memory and time: the file size, the nesting depth and the
+ * number of aliases are capped before anything is built (what aliases share can then be at most a
+ * few times the file's own size).
+ */
+public final class YamlReader {
+    /** The largest file read: a county's facts are far smaller, a province comes as a folder of files. */
+    public static final long MAX_FILE_BYTES = 32L << 20;
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_ALIASES = 20;
+
+    private final Charset charset;
+
+    public YamlReader(Charset charset) {
+        this.charset = charset;
+    }
+
+    /** The file's single document, or empty with the problem recorded. An empty file gives empty. */
+    public Optional<Node> read(Path path, String shown, Diagnostics problems) {
+        Optional<String> text = text(path, shown, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LoaderOptions options = options();
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text.get()), options),
+                    new Resolver(), options);
+            return Optional.ofNullable(composer.getSingleNode());
+        } catch (MarkedYAMLException e) {
+            problems.error(at(shown, e.getProblemMark()), "YAML syntax: %s%s", clean(e.getProblem()),
+                    e.getContext() == null ? "" : " (" + clean(e.getContext()) + ")");
+        } catch (YAMLException e) {
+            problems.error(Location.ofFile(shown), "refused: %s", clean(e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit((int) MAX_FILE_BYTES);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    private Optional<String> text(Path path, String shown, Diagnostics problems) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                problems.error(Location.ofFile(shown), "file is %d bytes, more than the %d MiB a facts file may have;"
+                        + " split it into several files in a folder", size, MAX_FILE_BYTES >> 20);
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            problems.error(Location.ofFile(shown), "no such file");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.error(Location.ofFile(shown), "cannot read the file: %s", e.getMessage());
+            return Optional.empty();
+        }
+        return decode(bytes, shown, problems).map(s -> s.startsWith("\uFEFF") ? s.substring(1) : s);
+    }
+
+    private Optional<String> decode(byte[] bytes, String shown, Diagnostics problems) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            problems.error(byteLocation(bytes, offset, shown), "the file is not valid %s (byte 0x%02X)%s",
+                    charset.name(), bytes[offset] & 0xff, encodingHint());
+            return Optional.empty();
+        }
+        return Optional.of(out.flip().toString());
+    }
+
+    private String encodingHint() {
+        return charset.equals(StandardCharsets.UTF_8)
+                ? "; files saved by Chinese Windows or WPS are often GB18030: run with --encoding gb18030,"
+                        + " or save the file as UTF-8"
+                : "; check --encoding, or save the file as UTF-8";
+    }
+
+    /** Line and column (in characters, as far as they decode) of a byte offset. */
+    private Location byteLocation(byte[] bytes, int offset, String shown) {
+        int lineStart = 0;
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = charset.decode(ByteBuffer.wrap(bytes, lineStart, offset - lineStart)).toString();
+        return new Location(shown, line, before.length() + 1);
+    }
+
+    static Location at(String shown, Mark mark) {
+        return mark == null ? Location.ofFile(shown) : new Location(shown, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String clean(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s+", " ");
+    }
+}

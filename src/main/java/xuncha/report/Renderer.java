@@ -1,0 +1,14 @@
+package xuncha.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** One output format. Renderers only write: they never compute what the report says. */
+public interface Renderer {
+    /** The name given to {@code --format}. */
+    String name();
+
+    String extension();
+
+    void render(Report report, OutputStream out) throws IOException;
+}

@@ -1,0 +1,30 @@
+package xuncha.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The output formats by name: adding one is a class and a line here. */
+public final class Renderers {
+    private static final Map<String, Renderer> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        register(new TextRenderer());
+        register(new JsonRenderer());
+    }
+
+    private Renderers() {
+    }
+
+    private static void register(Renderer r) {
+        BY_NAME.put(r.name(), r);
+    }
+
+    public static Optional<Renderer> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Iterable<String> names() {
+        return BY_NAME.keySet();
+    }
+}

@@ -1,0 +1,32 @@
+package xuncha.report;
+
+import xuncha.findings.Level;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every renderer shows: one run's findings, ordered and with their texts in the report's
+ * language. The exit status is computed from this model, never inside a renderer.
+ *
+ * @param units the number of units in the fact base
+ * @param rules the number of finding rules in the pack that ran
+ */
+public record Report(String lang, int year, LocalDate asOf, int units, int rules, Map<Level, Integer> counts,
+                     List<Entry> findings) {
+
+    /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
+    public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
+                        String title, String message) {
+    }
+
+    public int count(Level level) {
+        return counts.getOrDefault(level, 0);
+    }
+
+    /** True when some finding is at {@code level} or more serious. */
+    public boolean anyAtLeast(Level level) {
+        return findings.stream().anyMatch(f -> f.level().atLeast(level));
+    }
+}

@@ -1,0 +1,72 @@
+package xuncha.report;
+
+import xuncha.engine.RuleInfo;
+import xuncha.engine.RulePack;
+import xuncha.facts.FactBase;
+import xuncha.facts.Person;
+import xuncha.facts.Period;
+import xuncha.facts.Threshold;
+import xuncha.facts.Unit;
+import xuncha.findings.Finding;
+import xuncha.findings.Level;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns a run's findings into the {@link Report}: texts in one language, cli.md's order. */
+public final class ReportBuilder {
+    private static final Comparator<Report.Entry> ORDER = Comparator.comparing(Report.Entry::unit)
+            .thenComparing(Report.Entry::rule)
+            .thenComparing(Report.Entry::person)
+            .thenComparing(Report.Entry::message);
+
+    private ReportBuilder() {
+    }
+
+    public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang) {
+        Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        Map<String, Person> people = facts.people().stream()
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+        Map<String, Object> thresholdValues = new HashMap<>();
+        for (Threshold t : pack.thresholds().all().values()) {
+            thresholdValues.put(t.name(), t.isMapping() ? t.parts() : t.value());
+        }
+        List<Report.Entry> entries = findings.stream().map(f -> {
+            RuleInfo rule = pack.rule(f.rule());
+            Unit unit = units.get(f.unit());
+            String unitName = unit == null ? f.unit() : unit.name();
+            String personName = f.hasPerson() && people.containsKey(f.person()) ? people.get(f.person()).name() : "";
+            Map<String, Object> values = new HashMap<>(standard(facts.period(), lang));
+            values.put("unit", f.unit());
+            values.put("unit_name", unitName);
+            values.put("person", f.person());
+            values.put("person_name", personName.isEmpty() ? f.person() : personName);
+            values.putAll(f.args());
+            String template = rule.message(lang, f.variant()).orElse(rule.message(lang, "").orElseThrow());
+            return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
+                    Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang));
+        }).sorted(ORDER).toList();
+        Map<Level, Integer> counts = new EnumMap<>(Level.class);
+        for (Level l : Level.values()) {
+            counts.put(l, (int) entries.stream().filter(e -> e.level() == l).count());
+        }
+        return new Report(lang, facts.period().year(), facts.period().asOf(), facts.units().size(),
+                pack.rules().size(), counts, entries);
+    }
+
+    /** Values every message may use: the year, the day, and "so far" worded for the period. */
+    private static Map<String, Object> standard(Period period, String lang) {
+        boolean zh = "zh".equals(lang);
+        String asOf = Texts.format(period.asOf(), lang);
+        String soFar = period.closed()
+                ? (zh ? period.year() + "年全年" : "in " + period.year())
+                : (zh ? period.year() + "年截至" + period.asOf().getMonthValue() + "月"
+                        + period.asOf().getDayOfMonth() + "日" : "so far in " + period.year() + " (to " + asOf + ")");
+        return Map.of("year", period.year(), "as_of", period.asOf(), "so_far", soFar);
+    }
+}

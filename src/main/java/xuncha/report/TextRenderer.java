@@ -1,0 +1,61 @@
+package xuncha.report;
+
+import xuncha.findings.Level;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a township clerk reads: findings grouped by unit, then the closing tally in the manner of an
+ * inspection round's feedback.
+ */
+final class TextRenderer implements Renderer {
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public String extension() {
+        return "txt";
+    }
+
+    @Override
+    public void render(Report report, OutputStream out) throws IOException {
+        boolean zh = "zh".equals(report.lang());
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Map<String, List<Report.Entry>> byUnit = report.findings().stream()
+                .collect(Collectors.groupingBy(Report.Entry::unit, java.util.TreeMap::new, Collectors.toList()));
+        byUnit.forEach((unit, entries) -> {
+            w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
+            for (Report.Entry e : entries) {
+                w.printf("  %s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), e.message());
+            }
+            w.println();
+        });
+        w.println(tally(report, zh));
+        w.flush();
+    }
+
+    static String tally(Report r, boolean zh) {
+        int total = r.findings().size();
+        int violations = r.count(Level.VIOLATION);
+        int warnings = r.count(Level.WARNING);
+        if (zh) {
+            String head = "巡察 " + r.units() + " 个单位，运行 " + r.rules() + " 条规则，";
+            return total == 0 ? head + "未发现问题"
+                    : head + "发现问题 " + total + " 个（违规 " + violations + "，提醒 " + warnings + "）";
+        }
+        String head = "Checked " + r.units() + " units with " + r.rules() + " rules: ";
+        return total == 0 ? head + "no findings"
+                : head + total + (total == 1 ? " finding" : " findings") + " (" + violations
+                        + (violations == 1 ? " violation, " : " violations, ") + warnings
+                        + (warnings == 1 ? " warning)" : " warnings)");
+    }
+}
