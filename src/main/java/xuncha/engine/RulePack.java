@@ -74,7 +74,7 @@ public final class RulePack {
         List<RuleInfo> rules = base == null ? List.of() : catalogue(base, sources, problems);
         for (RuleInfo rule : rules) {
             for (String name : rule.thresholds()) {
-                if (thresholds.get(name).isEmpty() && thresholds.all().size() > 0) {
+                if (!thresholds.written(name)) {
                     problems.error(rule.at(), "rule %s reads threshold '%s', which %s does not give", rule.id(), name,
                             sources.thresholdsShown());
                 }
@@ -96,10 +96,13 @@ public final class RulePack {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        // A syntax error loses its whole package, so every other file then fails too, on types it declared:
+        // when there are syntax errors (the ones with a column), they are the only ones worth showing.
+        boolean syntax = errors.stream().anyMatch(m -> LINE_COL.matcher(m.getText()).find());
         boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
         for (Message m : errors) {
-            if (located && m.getLine() <= 0) {
-                continue; // "Parser returned a null Package" and the like follow a located error
+            if (syntax && !LINE_COL.matcher(m.getText()).find() || located && m.getLine() <= 0) {
+                continue;
             }
             String file = shownByPath.getOrDefault(m.getPath(), sources.shown());
             String text = m.getText().strip().replaceAll("\\s+", " ");

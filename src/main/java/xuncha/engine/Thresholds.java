@@ -14,7 +14,9 @@ import xuncha.load.YamlReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +28,17 @@ import java.util.Optional;
 public final class Thresholds {
     private final Map<String, Threshold> byName;
     private final Map<String, Location> where;
+    private final Set<String> written;
 
-    private Thresholds(Map<String, Threshold> byName, Map<String, Location> where) {
+    private Thresholds(Map<String, Threshold> byName, Map<String, Location> where, Set<String> written) {
         this.byName = byName;
         this.where = where;
+        this.written = written;
+    }
+
+    /** True when the file gives {@code name}, well formed or not (a malformed one has its own message). */
+    boolean written(String name) {
+        return written.contains(name);
     }
 
     public Optional<Threshold> get(String name) {
@@ -52,6 +61,7 @@ public final class Thresholds {
     static Thresholds read(Path file, String shown, Thresholds reference, Diagnostics problems) {
         Map<String, Threshold> byName = new LinkedHashMap<>();
         Map<String, Location> where = new LinkedHashMap<>();
+        Set<String> written = new java.util.HashSet<>();
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
             problems.error(at(shown, root.get()), "the thresholds file must be a mapping of names to numbers");
@@ -59,6 +69,7 @@ public final class Thresholds {
             for (NodeTuple t : ((MappingNode) root.get()).getValue()) {
                 String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
                 Location at = at(shown, t.getKeyNode());
+                written.add(name);
                 if (byName.containsKey(name)) {
                     problems.error(at, "threshold '%s' is given twice (first at %s)", name, where.get(name));
                     continue;
@@ -72,7 +83,7 @@ public final class Thresholds {
                 });
             }
         }
-        return new Thresholds(Map.copyOf(byName), Map.copyOf(where));
+        return new Thresholds(Collections.unmodifiableMap(byName), Map.copyOf(where), Set.copyOf(written));
     }
 
     private static Optional<Threshold> threshold(String name, Node value, String shown, Diagnostics problems) {
@@ -83,7 +94,7 @@ public final class Thresholds {
                 number(name + "." + key, t.getValueNode(), shown, problems).ifPresent(v -> parts.put(key, v));
             }
             return parts.size() == m.getValue().size() && !parts.isEmpty()
-                    ? Optional.of(new Threshold(name, BigDecimal.ZERO, Map.copyOf(parts))) : Optional.empty();
+                    ? Optional.of(new Threshold(name, BigDecimal.ZERO, Collections.unmodifiableMap(parts))) : Optional.empty();
         }
         return number(name, value, shown, problems).map(v -> new Threshold(name, v, Map.of()));
     }
