@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
 import xuncha.load.FactLoader;
+import xuncha.report.Report;
+import xuncha.report.ReportBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,8 +81,15 @@ class RuleCasesTest {
         Files.writeString(dir.resolve("case.yaml"), String.valueOf(c.getOrDefault("facts", "")));
         FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of(dir.toString()));
         String rule = String.valueOf(c.get("rule"));
+        List<Finding> findings = new Engine(pack).run(facts);
+        for (String lang : List.of("zh", "en")) {
+            for (Report.Entry e : ReportBuilder.build(facts, pack, findings, lang).findings()) {
+                assertThat(e.title() + " " + e.message()).as("%s %s in %s", e.rule(), e.unit(), lang)
+                        .doesNotContainPattern("\\{[a-z_]+}");
+            }
+        }
         TreeSet<String> actual = new TreeSet<>();
-        for (Finding f : new Engine(pack).run(facts)) {
+        for (Finding f : findings) {
             if (f.rule().equals(rule)) {
                 actual.add(f.unit() + " " + f.level().yaml() + (f.hasPerson() ? " " + f.person() : ""));
             }
