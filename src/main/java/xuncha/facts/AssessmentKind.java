@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 public enum AssessmentKind implements Labelled {
     PARTY_BUILDING("党建考核"),
     INSPECTION("巡察考核"),
@@ -11,11 +9,6 @@ public enum AssessmentKind implements Labelled {
 
     AssessmentKind(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 /** The four parts of a grassroots league cadre's annual evaluation. */
 public enum EvaluationPart implements Labelled {
     FIELD_INSPECTION("实地考察"),
@@ -13,11 +11,6 @@ public enum EvaluationPart implements Labelled {
 
     EvaluationPart(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,9 +1,13 @@
 package xuncha.facts;
 
-/** A value with its YAML spelling and the names a report shows for it. */
+import java.util.Locale;
+
+/** A value with its YAML spelling and the names a report shows for it. Implemented by enums. */
 public interface Labelled {
-    /** The spelling in the facts files, e.g. {@code township_party_committee}. */
-    String yaml();
+    /** The spelling in the facts files: the constant's name in lower case, e.g. {@code township_party_committee}. */
+    default String yaml() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /** The Chinese name, e.g. 乡镇党委. */
     String zh();

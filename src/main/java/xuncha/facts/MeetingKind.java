@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 public enum MeetingKind implements Labelled {
     STANDING_COMMITTEE("县委常委会", UnitType.COUNTY_PARTY_COMMITTEE),
     PARTY_COMMITTEE("乡镇党委会", UnitType.TOWNSHIP_PARTY_COMMITTEE),
@@ -13,11 +11,6 @@ public enum MeetingKind implements Labelled {
     MeetingKind(String zh, UnitType heldBy) {
         this.zh = zh;
         this.heldBy = heldBy;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

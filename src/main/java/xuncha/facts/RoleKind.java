@@ -1,7 +1,6 @@
 package xuncha.facts;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import static xuncha.facts.UnitType.*;
@@ -27,11 +26,6 @@ public enum RoleKind implements Labelled {
     RoleKind(String zh, Set<UnitType> heldAt) {
         this.zh = zh;
         this.heldAt = heldAt;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

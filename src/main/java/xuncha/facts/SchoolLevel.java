@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 public enum SchoolLevel implements Labelled {
     PRIMARY("小学"),
     SECONDARY("中学"),
@@ -12,11 +10,6 @@ public enum SchoolLevel implements Labelled {
 
     SchoolLevel(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

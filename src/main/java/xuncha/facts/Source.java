@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 /** Where the holder of a role was drawn from. */
 public enum Source implements Labelled {
     UNIVERSITY_STUDENT("大学生"),
@@ -17,11 +15,6 @@ public enum Source implements Labelled {
 
     Source(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

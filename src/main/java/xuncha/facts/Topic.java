@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 public enum Topic implements Labelled {
     LEAGUE_WORK_REPORT("专题听取共青团工作汇报"),
     OTHER("其他议题");
@@ -10,11 +8,6 @@ public enum Topic implements Labelled {
 
     Topic(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

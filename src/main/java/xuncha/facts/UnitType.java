@@ -1,7 +1,5 @@
 package xuncha.facts;
 
-import java.util.Locale;
-
 public enum UnitType implements Labelled {
     COUNTY_PARTY_COMMITTEE("县委"),
     COUNTY_LEAGUE_COMMITTEE("团县委"),
@@ -18,11 +16,6 @@ public enum UnitType implements Labelled {
 
     UnitType(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

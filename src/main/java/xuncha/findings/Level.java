@@ -2,8 +2,6 @@ package xuncha.findings;
 
 import xuncha.facts.Labelled;
 
-import java.util.Locale;
-
 /** How serious a finding is. Declared order is severity order, most serious first. */
 public enum Level implements Labelled {
     VIOLATION("违规"),
@@ -13,11 +11,6 @@ public enum Level implements Labelled {
 
     Level(String zh) {
         this.zh = zh;
-    }
-
-    @Override
-    public String yaml() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override
