@@ -42,6 +42,9 @@ final class Drafts {
     record DateStamp(LocalDate value, Location at) {
     }
 
+    /** Whether some file writes the key at all, well formed or not. */
+    boolean yearWritten;
+    boolean asOfWritten;
     final List<Stamp> years = new ArrayList<>();
     final List<DateStamp> asOfs = new ArrayList<>();
     final List<Located<String>> ids = new ArrayList<>();

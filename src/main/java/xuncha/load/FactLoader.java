@@ -116,6 +116,8 @@ public final class FactLoader {
                         + " version 1)", v);
             }
         });
+        drafts.yearWritten |= f.keys().contains("year");
+        drafts.asOfWritten |= f.keys().contains("as_of");
         f.year("year", false).ifPresent(y -> drafts.years.add(new Drafts.Stamp(y, f.at("year"))));
         f.date("as_of", false).ifPresent(d -> drafts.asOfs.add(new Drafts.DateStamp(d, f.at("as_of"))));
         RecordReader records = new RecordReader(drafts, problems, shown);

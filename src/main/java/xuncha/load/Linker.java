@@ -88,10 +88,10 @@ final class Linker {
 
     private void period() {
         Location first = Location.ofFile(firstFile);
-        if (drafts.years.isEmpty()) {
+        if (!drafts.yearWritten) {
             problems.error(first, "no file gives 'year', the assessment year (e.g. 'year: 2022')");
         }
-        if (drafts.asOfs.isEmpty()) {
+        if (!drafts.asOfWritten) {
             problems.error(first, "no file gives 'as_of', the day the facts describe (e.g. 'as_of: 2022-10-24')");
         }
         for (Drafts.Stamp y : drafts.years) {

@@ -32,10 +32,12 @@ final class TextRenderer implements Renderer {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Map<String, List<Report.Entry>> byUnit = report.findings().stream()
                 .collect(Collectors.groupingBy(Report.Entry::unit, java.util.TreeMap::new, Collectors.toList()));
+        int width = java.util.Arrays.stream(Level.values()).mapToInt(l -> l.label(report.lang()).length()).max()
+                .orElse(0);
         byUnit.forEach((unit, entries) -> {
             w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
             for (Report.Entry e : entries) {
-                w.printf("  %s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), e.message());
+                w.printf("  %-" + width + "s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), e.message());
             }
             w.println();
         });
