@@ -59,10 +59,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Write the report there instead of standard output; an earlier file is replaced only by a complete report.")
     Path output;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Lang lang;
 
-    @Option(names = "--fail-on", defaultValue = "violation",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "violation",
             description = "The level from which findings make the exit status 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
