@@ -1,13 +1,13 @@
 package xuncha.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.Engine;
 import xuncha.engine.RulePack;
-import xuncha.engine.RuleSources;
 import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
 import xuncha.findings.Level;
@@ -25,7 +25,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,9 +46,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Facts files (.yaml, .yml) and folders of them.")
     List<String> paths;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "The rules folder (default: rules/ of the working directory if it exists, else the built-in pack).")
-    String rules;
+    @Mixin
+    PackOption pack;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -76,10 +74,10 @@ final class CheckCommand implements Callable<Integer> {
             Renderer renderer = Renderers.byName(format).orElseThrow(() -> usage("unknown --format '" + format
                     + "' (allowed: " + String.join(", ", Renderers.names()) + ")"));
             Charset charset = charset();
-            RulePack pack = RulePack.load(sources());
+            RulePack rules = RulePack.load(pack.sources());
             FactBase facts = new FactLoader(charset).load(paths);
-            List<Finding> findings = new Engine(pack).run(facts);
-            Report report = ReportBuilder.build(facts, pack, findings, lang.name());
+            List<Finding> findings = new Engine(rules).run(facts);
+            Report report = ReportBuilder.build(facts, rules, findings, lang.name());
             write(renderer, report);
             return exitCode(report).status();
         } catch (InputException e) {
@@ -101,14 +99,6 @@ final class CheckCommand implements Callable<Integer> {
             case warning -> report.anyAtLeast(Level.WARNING) ? ExitCode.FINDINGS : ExitCode.CLEAN;
             case violation -> report.anyAtLeast(Level.VIOLATION) ? ExitCode.FINDINGS : ExitCode.CLEAN;
         };
-    }
-
-    private RuleSources sources() {
-        if (rules != null) {
-            return RuleSources.folder(Path.of(rules), rules);
-        }
-        return Files.isDirectory(Path.of("rules")) ? RuleSources.folder(Path.of("rules"), "rules")
-                : RuleSources.builtIn();
     }
 
     private Charset charset() {

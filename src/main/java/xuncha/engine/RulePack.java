@@ -58,6 +58,13 @@ public final class RulePack {
         return thresholds;
     }
 
+    /** Each threshold's value by name: a number, or a mapping of numbers for a mapping threshold. */
+    public Map<String, Object> thresholdValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        thresholds.all().values().forEach(t -> values.put(t.name(), t.isMapping() ? t.parts() : t.value()));
+        return values;
+    }
+
     public RuleInfo rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rule " + id));

@@ -5,7 +5,6 @@ import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.facts.Person;
 import xuncha.facts.Period;
-import xuncha.facts.Threshold;
 import xuncha.facts.Unit;
 import xuncha.findings.Finding;
 import xuncha.findings.Level;
@@ -32,10 +31,7 @@ public final class ReportBuilder {
         Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
-        Map<String, Object> thresholdValues = new HashMap<>();
-        for (Threshold t : pack.thresholds().all().values()) {
-            thresholdValues.put(t.name(), t.isMapping() ? t.parts() : t.value());
-        }
+        Map<String, Object> thresholdValues = pack.thresholdValues();
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());

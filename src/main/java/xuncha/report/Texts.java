@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Fills a rule's message template: {@code {name}} becomes the value, written for the language. */
-final class Texts {
+public final class Texts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
 
     private Texts() {
     }
 
     /** A placeholder with no value stays as written, so that a template mistake shows. */
-    static String fill(String template, Map<String, ?> values, String lang) {
+    public static String fill(String template, Map<String, ?> values, String lang) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -29,7 +29,7 @@ final class Texts {
         return out.toString();
     }
 
-    static String format(Object v, String lang) {
+    public static String format(Object v, String lang) {
         boolean zh = "zh".equals(lang);
         if (v instanceof BigDecimal d) {
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();

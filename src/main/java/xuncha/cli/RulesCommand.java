@@ -1,0 +1,95 @@
+package xuncha.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.engine.RuleInfo;
+import xuncha.engine.RulePack;
+import xuncha.load.Diagnostics;
+import xuncha.load.InputException;
+import xuncha.report.Texts;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code xuncha rules}: the catalogue of the pack in use, with the thresholds each rule reads. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List the rules of the pack: id, level, title, the thresholds each reads, what it cites.")
+final class RulesCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PackOption pack;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+            description = "Language of the titles in the text listing: zh, en (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
+        RulePack rules;
+        try {
+            rules = RulePack.load(pack.sources());
+        } catch (InputException e) {
+            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
+            spec.commandLine().getErr().flush();
+            return ExitCode.UNUSABLE.status();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? json(rules) : text(rules));
+        out.flush();
+        return ExitCode.CLEAN.status();
+    }
+
+    private String text(RulePack rules) {
+        StringWriter s = new StringWriter();
+        PrintWriter w = new PrintWriter(s);
+        Map<String, Object> values = rules.thresholdValues();
+        for (RuleInfo r : rules.rules()) {
+            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang), values, lang));
+            for (String t : r.thresholds()) {
+                w.printf("%23s%s = %s%n", "", t, Texts.format(values.get(t), "en"));
+            }
+        }
+        w.printf("%d rules%n", rules.rules().size());
+        w.flush();
+        return s.toString();
+    }
+
+    private static String json(RulePack rules) throws IOException {
+        Map<String, Object> values = rules.thresholdValues();
+        List<Map<String, Object>> list = rules.rules().stream().map(r -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", r.id());
+            entry.put("level", r.level());
+            Map<String, String> title = new LinkedHashMap<>();
+            title.put("zh", Texts.fill(r.title("zh"), values, "zh"));
+            title.put("en", Texts.fill(r.title("en"), values, "en"));
+            entry.put("title", title);
+            Map<String, Object> read = new LinkedHashMap<>();
+            r.thresholds().forEach(t -> read.put(t, values.get(t)));
+            entry.put("thresholds", read);
+            entry.put("cites", r.cites());
+            return entry;
+        }).toList();
+        return new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+                .writeValueAsString(Map.of("rules", list)) + "\n";
+    }
+}
