@@ -27,6 +27,12 @@ import java.util.stream.Stream;
  * @param shown how the folder is named in messages
  */
 public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, String thresholdsShown) {
+
+    /** The folder itself. */
+    public Path folder() {
+        return thresholds.getParent();
+    }
+
     public static final String THRESHOLDS = "thresholds.yaml";
     private static final String BUILT_IN = "xuncha/rules/";
 

@@ -35,10 +35,20 @@ public final class FactLoader {
     record Input(Path path, String shown) {
     }
 
+    /** Facts written inside another file (a rule test case): its node, and how to name that file. */
+    public record Inline(Node root, String shown) {
+    }
+
     public FactBase load(List<String> paths) {
+        return load(paths, List.of());
+    }
+
+    /** The files and folders of {@code paths} and the {@code inline} facts, as one fact base. */
+    public FactBase load(List<String> paths, List<Inline> inline) {
         Diagnostics problems = new Diagnostics();
         Drafts drafts = new Drafts();
-        List<Input> inputs = expand(paths, problems);
+        List<Input> inputs = paths.isEmpty() && !inline.isEmpty() ? new ArrayList<>() : expand(paths, problems);
+        inline.forEach(i -> readFile(i.root(), i.shown(), drafts, problems));
         boolean allRead = true;
         for (Input input : inputs) {
             int before = problems.count();
@@ -46,10 +56,11 @@ public final class FactLoader {
             allRead &= problems.count() == before;
             root.ifPresent(r -> readFile(r, input.shown(), drafts, problems));
         }
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() && inline.isEmpty()) {
             problems.throwIfAny();
         }
-        Linker linker = new Linker(drafts, problems, inputs.get(0).shown());
+        String first = inputs.isEmpty() ? inline.get(0).shown() : inputs.get(0).shown();
+        Linker linker = new Linker(drafts, problems, first);
         linker.check(allRead);
         problems.throwIfAny();
         return linker.build();

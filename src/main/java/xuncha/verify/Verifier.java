@@ -1,0 +1,127 @@
+package xuncha.verify;
+
+import xuncha.engine.Engine;
+import xuncha.engine.RulePack;
+import xuncha.facts.FactBase;
+import xuncha.facts.Location;
+import xuncha.facts.Period;
+import xuncha.findings.Finding;
+import xuncha.load.Diagnostics;
+import xuncha.load.FactLoader;
+import xuncha.load.InputException;
+import xuncha.report.Report;
+import xuncha.report.ReportBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Runs the rule test cases of a rules folder's {@code tests/} against its pack. */
+public final class Verifier {
+    public static final String TESTS = "tests";
+    private static final Pattern UNFILLED = Pattern.compile("\\{[a-z_][a-z0-9_]*}");
+
+    /**
+     * What one case gave. {@code missing}: expected (exactly or by contains) but not found;
+     * {@code extra}: found but not expected (exactly) or found though not_contains names it.
+     */
+    public record Result(TestCase testCase, Set<TestCase.Expected> actual, Set<TestCase.Expected> missing,
+                         Set<TestCase.Expected> extra, List<String> unfilled) {
+        public boolean passed() {
+            return missing.isEmpty() && extra.isEmpty() && unfilled.isEmpty();
+        }
+    }
+
+    private final RulePack pack;
+    private final Engine engine;
+
+    public Verifier(RulePack pack) {
+        this.pack = pack;
+        this.engine = new Engine(pack);
+    }
+
+    /** Every case of every {@code *.yaml} under {@code testsDir}, whose names contain {@code pattern}. */
+    public List<TestCase> cases(Path testsDir, String shownDir, String pattern) {
+        Diagnostics problems = new Diagnostics();
+        List<TestCase> cases = new ArrayList<>();
+        if (!Files.isDirectory(testsDir)) {
+            problems.error(Location.ofFile(shownDir), "no rule test folder (write cases in %s/*.yaml)", shownDir);
+            problems.throwIfAny();
+        }
+        try (Stream<Path> files = Files.list(testsDir)) {
+            for (Path f : files.filter(Verifier::isCaseFile).sorted().toList()) {
+                cases.addAll(new CaseReader(pack, problems).read(f, shownDir + "/" + f.getFileName()));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            problems.error(Location.ofFile(shownDir), "cannot read the folder: %s", e.getMessage());
+        }
+        problems.throwIfAny();
+        return cases.stream().filter(c -> pattern == null || c.title().contains(pattern)).toList();
+    }
+
+    /** Case files are the YAML files that hold {@code cases:}; the others are facts they share. */
+    private static boolean isCaseFile(Path f) {
+        String name = f.getFileName().toString();
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(f, StandardCharsets.UTF_8).stream().anyMatch(l -> l.startsWith("cases:"));
+        } catch (IOException e) {
+            return true; // read again by CaseReader, which reports the problem located
+        }
+    }
+
+    /** Runs one case; bad facts in it throw {@link InputException}, located. */
+    public Result run(TestCase c) {
+        List<FactLoader.Inline> inline = c.inline() == null ? List.of()
+                : List.of(new FactLoader.Inline(c.inline(), c.file()));
+        FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(c.files(), inline);
+        if (c.year() != null || c.asOf() != null) {
+            facts = withPeriod(facts, new Period(c.year() != null ? c.year() : facts.period().year(),
+                    c.asOf() != null ? c.asOf() : facts.period().asOf()));
+        }
+        List<Finding> findings = engine.run(facts, c.thresholds());
+        Set<TestCase.Expected> actual = new TreeSet<>();
+        for (Finding f : findings) {
+            if (c.compares(f.rule())) {
+                actual.add(new TestCase.Expected(f.rule(), f.unit(), f.level().yaml(), f.person()));
+            }
+        }
+        Set<TestCase.Expected> missing = new TreeSet<>();
+        Set<TestCase.Expected> extra = new TreeSet<>();
+        c.exactly().ifPresent(exact -> {
+            exact.stream().filter(e -> !actual.contains(e)).forEach(missing::add);
+            actual.stream().filter(a -> !exact.contains(a)).forEach(extra::add);
+        });
+        c.contains().stream().filter(e -> !actual.contains(e)).forEach(missing::add);
+        c.notContains().stream().filter(actual::contains).forEach(extra::add);
+        return new Result(c, actual, missing, extra, unfilled(facts, findings));
+    }
+
+    /** Messages whose template names a value the rule did not give: a mistake in the rule. */
+    private List<String> unfilled(FactBase facts, List<Finding> findings) {
+        List<String> out = new ArrayList<>();
+        for (String lang : List.of("zh", "en")) {
+            for (Report.Entry e : ReportBuilder.build(facts, pack, findings, lang).findings()) {
+                if (UNFILLED.matcher(e.title() + e.message()).find()) {
+                    out.add(e.rule() + " (" + lang + "): " + e.message());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FactBase withPeriod(FactBase f, Period p) {
+        return new FactBase(p, f.units(), f.people(), f.roles(), f.meetings(), f.budgets(), f.assessments(),
+                f.evaluations(), f.admissions(), f.inspections(), f.problems(), f.origins());
+    }
+}

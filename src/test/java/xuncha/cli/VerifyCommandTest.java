@@ -1,0 +1,104 @@
+package xuncha.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xuncha.Run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped rule test cases pass and cover every rule; broken expectations and case files are shown. */
+class VerifyCommandTest {
+    @TempDir
+    Path rules;
+
+    @BeforeEach
+    void copyThePack() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = rules.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).contains(from);
+        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    @Test
+    void shippedCasesPassAndCoverEveryRuleFiringAndHolding() {
+        Run run = Run.xuncha("verify", "--coverage", "--rules", "rules");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).doesNotContain("FAIL").doesNotContain("NOT COVERED").containsPattern("(?m)^\\d+ passed, 0 failed$");
+        assertThat(run.out().lines().filter(l -> l.startsWith("PASS")).count()).isGreaterThanOrEqualTo(62);
+        assertThat(run.out().lines().filter(l -> l.matches("[A-Z]+-\\d\\d +\\d+ +\\d+"))).hasSize(31);
+    }
+
+    @Test
+    void wrongExpectationFailsWithAReadableDiff() throws IOException {
+        edit("tests/report.yaml", "expect: [{unit: t-party, level: violation}]", "expect: [{unit: t-party, level: warning}]");
+        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL  " + rules + "/tests/report.yaml: townshipWithOneReportOnDec31IsAViolation\n"
+                + "        - expected, not found:  REPORT-02 t-party warning\n"
+                + "        + found, not expected:  REPORT-02 t-party violation\n")
+                .containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
+
+    @Test
+    void runSelectsCasesByName() {
+        Run run = Run.xuncha("verify", "--rules", "rules", "--run", "navigatorAgedExactly35Holds");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo("PASS  rules/tests/staff.yaml: navigatorAgedExactly35Holds\n1 passed, 0 failed\n");
+    }
+
+    @Test
+    void ruleWithoutAHoldingCaseIsNotCovered() throws IOException {
+        edit("tests/grass.yaml", "  - name: venueGivenHolds\n    rule: GRASS-02\n    expect: []\n", "");
+        Run run = Run.xuncha("verify", "--coverage", "--rules", rules.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("GRASS-02 +1 +0  NOT COVERED");
+    }
+
+    @Test
+    void messageNamingAValueTheRuleDoesNotGiveFailsTheCase() throws IOException {
+        edit("grass.drl", "@zh(\"{unit_name}未配备团委书记\")", "@zh(\"{unit_name}未配备团委书记{nope}\")");
+        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("! message with a value missing: GRASS-01 (zh): 测试镇团委未配备团委书记{nope}");
+    }
+
+    @Test
+    void brokenCaseFileIsLocated() throws IOException {
+        edit("tests/grass.yaml", "rule: GRASS-01", "rule: GRAS-01");
+        edit("tests/grass.yaml", "expect: []", "expcet: []");
+        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(rules + "/tests/grass.yaml:6:11: error: no rule 'GRAS-01' in the pack; did you mean 'GRASS-01'?")
+                .contains("error: unknown field 'expcet' in a case; did you mean 'expect'?")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badFactsInACaseAreLocatedInTheCaseFile() throws IOException {
+        edit("tests/grass.yaml", "venue: \"  \"", "venu: \"  \"");
+        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).containsPattern(rules + "/tests/grass.yaml:\\d+:\\d+: error: unknown field 'venu' in unit; did you mean 'venue'\\?");
+    }
+}
