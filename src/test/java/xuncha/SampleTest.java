@@ -41,6 +41,38 @@ class SampleTest {
     }
 
     @Test
+    void everyFindingCarriesItsEvidence() throws Exception {
+        JsonNode findings = new ObjectMapper().readTree(Run.xuncha("check", "--format", "json", SAMPLE).out())
+                .get("findings");
+        for (JsonNode f : findings) {
+            JsonNode evidence = f.get("evidence");
+            assertThat(evidence.get("facts")).as(f.get("rule").asText()).isNotEmpty();
+            assertThat(evidence.get("facts").get(0).asText()).isEqualTo(f.get("unit").asText());
+            assertThat(evidence.get("thresholds").isObject()).isTrue();
+        }
+        JsonNode dayu = null;
+        for (JsonNode f : findings) {
+            if (f.get("rule").asText().equals("REPORT-02") && f.get("unit").asText().equals("dy-party")) {
+                dayu = f.get("evidence");
+            }
+        }
+        assertThat(dayu).isNotNull();
+        assertThat(dayu.get("facts").toString()).isEqualTo("[\"dy-party\",\"dy-pc-2022-05\"]");
+        assertThat(dayu.get("expected").asInt()).isEqualTo(2);
+        assertThat(dayu.get("actual").asInt()).isEqualTo(1);
+        assertThat(dayu.get("missing").asInt()).isEqualTo(1);
+        assertThat(dayu.get("thresholds").toString()).isEqualTo("{\"township_league_reports_per_year\":2}");
+    }
+
+    @Test
+    void explainPrintsTheEvidenceUnderEachFinding() {
+        Run run = Run.xuncha("check", "--explain", SAMPLE);
+        assertThat(run.out()).contains("依据：dy-party, dy-pc-2022-05\n")
+                .contains("要求 2，实际 1，还差 1\n")
+                .contains("阈值：township_league_reports_per_year = 2\n");
+    }
+
+    @Test
     void findingsAreOrderedByUnitThenRuleThenPerson() throws Exception {
         JsonNode findings = new ObjectMapper().readTree(Run.xuncha("check", "--format", "json", SAMPLE).out())
                 .get("findings");

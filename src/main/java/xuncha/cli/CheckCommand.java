@@ -68,6 +68,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "Encoding of the facts files, e.g. gb18030 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
+    @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
+    boolean explain;
+
     @Override
     public Integer call() {
         try {
@@ -77,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
             RulePack rules = RulePack.load(pack.sources());
             FactBase facts = new FactLoader(charset).load(paths);
             List<Finding> findings = new Engine(rules).run(facts);
-            Report report = ReportBuilder.build(facts, rules, findings, lang.name());
+            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain);
             write(renderer, report);
             return exitCode(report).status();
         } catch (InputException e) {

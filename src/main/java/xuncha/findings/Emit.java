@@ -4,7 +4,10 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import xuncha.facts.Period;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,11 +15,14 @@ import java.util.Map;
  * What a rule's consequence calls to raise a finding:
  * {@code finding(drools, $unit.id(), $person, "variant", "actual", $n, "expected", $min)}.
  * The rule's id and level come from its metadata ({@code @id}, {@code @level}), so a consequence
- * states only what it found.
+ * states only what it found. The argument {@code "facts"} names the ids of the facts behind the
+ * finding (one id or a list); the unit comes first and the person last in any case.
  */
 public final class Emit {
     /** The session global that holds the {@link Period}: pro-rated levels depend on it. */
     public static final String PERIOD = "period";
+    /** The argument name under which a consequence gives the ids of the facts behind a finding. */
+    public static final String FACTS = "facts";
 
     private Emit() {
     }
@@ -34,14 +40,31 @@ public final class Emit {
                     + " gives a message value without a name");
         }
         Map<String, Object> args = new LinkedHashMap<>();
+        List<String> facts = new ArrayList<>(List.of(unit));
         for (int i = 0; i < keyValues.length; i += 2) {
-            args.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            if (FACTS.equals(keyValues[i])) {
+                addIds(facts, keyValues[i + 1]);
+            } else {
+                args.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            }
+        }
+        if (person != null && !facts.contains(person)) {
+            facts.add(person);
         }
         Rule rule = drools.getRule();
         Period period = (Period) drools.getKieRuntime().getGlobal(PERIOD);
         drools.getKieRuntime().insert(new Finding(String.valueOf(rule.getMetaData().get("id")),
                 level(String.valueOf(rule.getMetaData().get("level")), period), unit,
-                person == null ? "" : person, variant == null ? "" : variant, Collections.unmodifiableMap(args)));
+                person == null ? "" : person, variant == null ? "" : variant, Collections.unmodifiableMap(args),
+                List.copyOf(facts)));
+    }
+
+    private static void addIds(List<String> facts, Object ids) {
+        if (ids instanceof Collection<?> c) {
+            c.forEach(id -> addIds(facts, id));
+        } else if (ids != null && !facts.contains(String.valueOf(ids))) {
+            facts.add(String.valueOf(ids));
+        }
     }
 
     /**

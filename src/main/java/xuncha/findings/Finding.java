@@ -1,15 +1,18 @@
 package xuncha.findings;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * A problem a rule found: which rule, how serious, the unit accountable and, where the rule names
  * one, the person. {@code variant} picks the rule's message ("" for its main one) and {@code args}
- * are the values the message states: expected, actual, missing and the ids of the facts behind it.
+ * are the values the message states (expected, actual, missing where they apply).
  *
  * @param person the person's id, or "" when the finding names none
+ * @param facts the ids of the facts behind the finding: the evidence an inspector checks
  */
-public record Finding(String rule, Level level, String unit, String person, String variant, Map<String, Object> args) {
+public record Finding(String rule, Level level, String unit, String person, String variant, Map<String, Object> args,
+                      List<String> facts) {
 
     public boolean hasPerson() {
         return !person.isEmpty();

@@ -3,10 +3,14 @@ package xuncha.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import xuncha.facts.Labelled;
 import xuncha.findings.Level;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
 
 /** The machine-readable report of cli.md, field for field. */
 final class JsonRenderer implements Renderer {
@@ -49,11 +53,56 @@ final class JsonRenderer implements Renderer {
                 optional(g, "person_name", e.personName());
                 g.writeStringField("title", e.title());
                 g.writeStringField("message", e.message());
+                evidence(g, e.evidence());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
+        }
+    }
+
+    private static void evidence(JsonGenerator g, Report.Evidence evidence) throws IOException {
+        g.writeObjectFieldStart("evidence");
+        g.writeArrayFieldStart("facts");
+        for (String id : evidence.facts()) {
+            g.writeString(id);
+        }
+        g.writeEndArray();
+        for (Map.Entry<String, Object> c : evidence.compared().entrySet()) {
+            g.writeFieldName(c.getKey());
+            value(g, c.getValue());
+        }
+        g.writeFieldName("thresholds");
+        value(g, evidence.thresholds());
+        g.writeEndObject();
+    }
+
+    /** A value as JSON: numbers exact, dates ISO, enum values as spelled in the facts. */
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof BigDecimal d) {
+            g.writeNumber(d.stripTrailingZeros().toPlainString());
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (v instanceof Labelled l) {
+            g.writeString(l.yaml());
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(e.getKey() instanceof Labelled l ? l.yaml() : String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                value(g, o);
+            }
+            g.writeEndArray();
+        } else if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeString(String.valueOf(v));
         }
     }
 

@@ -12,13 +12,24 @@ import java.util.Map;
  *
  * @param units the number of units in the fact base
  * @param rules the number of finding rules in the pack that ran
+ * @param explain whether a text report shows each finding's evidence
  */
 public record Report(String lang, int year, LocalDate asOf, int units, int rules, Map<Level, Integer> counts,
-                     List<Entry> findings) {
+                     List<Entry> findings, boolean explain) {
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
     public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
-                        String title, String message) {
+                        String title, String message, Evidence evidence) {
+    }
+
+    /**
+     * What a finding rests on.
+     *
+     * @param facts the ids of the facts that matched
+     * @param compared expected, actual and missing, those the rule states
+     * @param thresholds the values of the thresholds the rule read, by name
+     */
+    public record Evidence(List<String> facts, Map<String, Object> compared, Map<String, Object> thresholds) {
     }
 
     public int count(Level level) {

@@ -12,6 +12,7 @@ import xuncha.findings.Level;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,6 +29,10 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang) {
+        return build(facts, pack, findings, lang, false);
+    }
+
+    public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang, boolean explain) {
         Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
@@ -45,14 +50,25 @@ public final class ReportBuilder {
             values.putAll(f.args());
             String template = rule.message(lang, f.variant()).orElse(rule.message(lang, "").orElseThrow());
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
-                    Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang));
+                    Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
+                    evidence(f, rule, thresholdValues));
         }).sorted(ORDER).toList();
         Map<Level, Integer> counts = new EnumMap<>(Level.class);
         for (Level l : Level.values()) {
             counts.put(l, (int) entries.stream().filter(e -> e.level() == l).count());
         }
         return new Report(lang, facts.period().year(), facts.period().asOf(), facts.units().size(),
-                pack.rules().size(), counts, entries);
+                pack.rules().size(), counts, entries, explain);
+    }
+
+    private static final List<String> COMPARED = List.of("expected", "actual", "missing");
+
+    private static Report.Evidence evidence(Finding f, RuleInfo rule, Map<String, Object> thresholdValues) {
+        Map<String, Object> compared = new LinkedHashMap<>();
+        COMPARED.stream().filter(f.args()::containsKey).forEach(k -> compared.put(k, f.args().get(k)));
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        rule.thresholds().forEach(t -> thresholds.put(t, thresholdValues.get(t)));
+        return new Report.Evidence(f.facts(), compared, thresholds);
     }
 
     /** Values every message may use: the year, the day, and "so far" worded for the period. */

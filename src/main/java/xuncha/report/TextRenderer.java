@@ -38,11 +38,41 @@ final class TextRenderer implements Renderer {
             w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
             for (Report.Entry e : entries) {
                 w.printf("  %-" + width + "s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), e.message());
+                if (report.explain()) {
+                    explain(w, e.evidence(), zh, " ".repeat(width + 16));
+                }
             }
             w.println();
         });
         w.println(tally(report, zh));
         w.flush();
+    }
+
+    private static void explain(PrintWriter w, Report.Evidence ev, boolean zh, String indent) {
+        String lang = zh ? "zh" : "en";
+        w.printf("%s%s%s%n", indent, zh ? "依据：" : "facts: ", String.join(", ", ev.facts()));
+        if (!ev.compared().isEmpty()) {
+            w.printf("%s%s%n", indent, ev.compared().entrySet().stream()
+                    .map(c -> label(c.getKey(), zh) + " " + Texts.format(c.getValue(), lang))
+                    .collect(Collectors.joining(zh ? "，" : ", ")));
+        }
+        if (!ev.thresholds().isEmpty()) {
+            w.printf("%s%s%s%n", indent, zh ? "阈值：" : "thresholds: ", ev.thresholds().entrySet().stream()
+                    .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en"))
+                    .collect(Collectors.joining(zh ? "；" : "; ")));
+        }
+    }
+
+    private static String label(String compared, boolean zh) {
+        if (!zh) {
+            return compared;
+        }
+        return switch (compared) {
+            case "expected" -> "要求";
+            case "actual" -> "实际";
+            case "missing" -> "还差";
+            default -> compared;
+        };
     }
 
     static String tally(Report r, boolean zh) {
