@@ -26,7 +26,11 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
@@ -68,6 +72,16 @@ final class CheckCommand implements Callable<Integer> {
             description = "Encoding of the facts files, e.g. gb18030 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
+    @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable).")
+    List<String> onlyRules = new ArrayList<>();
+
+    @Option(names = "--unit", paramLabel = "ID", description = "Report only this unit and the units under it (repeatable).")
+    List<String> onlyUnits = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Use this threshold value for this run only (NAME.KEY=VALUE for a part of evaluation_weights).")
+    Map<String, String> sets = new LinkedHashMap<>();
+
     @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
     boolean explain;
 
@@ -77,10 +91,17 @@ final class CheckCommand implements Callable<Integer> {
             Renderer renderer = Renderers.byName(format).orElseThrow(() -> usage("unknown --format '" + format
                     + "' (allowed: " + String.join(", ", Renderers.names()) + ")"));
             Charset charset = charset();
-            RulePack rules = RulePack.load(pack.sources());
+            RulePack loaded = RulePack.load(pack.sources());
+            RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
+            Set<String> only = Scope.rules(onlyRules, rules);
             FactBase facts = new FactLoader(charset).load(paths);
-            List<Finding> findings = new Engine(rules).run(facts);
-            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain);
+            Set<String> units = Scope.units(onlyUnits, facts);
+            List<Finding> findings = new Engine(rules).run(facts, only);
+            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain,
+                    only.isEmpty() ? rules.rules().size() : only.size());
+            if (!onlyUnits.isEmpty()) {
+                report = report.within(units);
+            }
             write(renderer, report);
             return exitCode(report).status();
         } catch (InputException e) {
@@ -126,11 +147,5 @@ final class CheckCommand implements Callable<Integer> {
 
     private static UsageError usage(String message) {
         return new UsageError(message);
-    }
-
-    private static final class UsageError extends RuntimeException {
-        UsageError(String message) {
-            super(message);
-        }
     }
 }

@@ -54,6 +54,11 @@ public final class RulePack {
         return rules;
     }
 
+    /** The same compiled rules reading other threshold values: no recompilation. */
+    public RulePack withThresholds(Map<String, xuncha.facts.Threshold> overrides) {
+        return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides));
+    }
+
     public Thresholds thresholds() {
         return thresholds;
     }

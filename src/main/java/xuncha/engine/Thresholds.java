@@ -41,6 +41,13 @@ public final class Thresholds {
         return written.contains(name);
     }
 
+    /** These thresholds with some replaced (what-if runs, rule test cases). */
+    public Thresholds with(Map<String, Threshold> overrides) {
+        Map<String, Threshold> replaced = new LinkedHashMap<>(byName);
+        replaced.putAll(overrides);
+        return new Thresholds(Collections.unmodifiableMap(replaced), where, written);
+    }
+
     public Optional<Threshold> get(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -3,6 +3,8 @@ package xuncha.report;
 import xuncha.findings.Level;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,22 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
      * @param thresholds the values of the thresholds the rule read, by name
      */
     public record Evidence(List<String> facts, Map<String, Object> compared, Map<String, Object> thresholds) {
+    }
+
+    /** A report of these entries, its counts computed from them. */
+    public static Report of(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
+                            boolean explain) {
+        Map<Level, Integer> counts = new EnumMap<>(Level.class);
+        for (Level l : Level.values()) {
+            counts.put(l, (int) findings.stream().filter(e -> e.level() == l).count());
+        }
+        return new Report(lang, year, asOf, units, rules, Map.copyOf(counts), List.copyOf(findings), explain);
+    }
+
+    /** This report restricted to some units: the findings of those units, which are all it counts as checked. */
+    public Report within(Set<String> unitIds) {
+        return of(lang, year, asOf, unitIds.size(), rules,
+                findings.stream().filter(e -> unitIds.contains(e.unit())).toList(), explain);
     }
 
     public int count(Level level) {

@@ -7,10 +7,8 @@ import xuncha.facts.Person;
 import xuncha.facts.Period;
 import xuncha.facts.Unit;
 import xuncha.findings.Finding;
-import xuncha.findings.Level;
 
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +27,12 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang) {
-        return build(facts, pack, findings, lang, false);
+        return build(facts, pack, findings, lang, false, pack.rules().size());
     }
 
-    public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang, boolean explain) {
+    /** @param rulesRun how many finding rules ran (fewer than the pack's with {@code check --rule}) */
+    public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang, boolean explain,
+                               int rulesRun) {
         Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
@@ -53,12 +53,8 @@ public final class ReportBuilder {
                     Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues));
         }).sorted(ORDER).toList();
-        Map<Level, Integer> counts = new EnumMap<>(Level.class);
-        for (Level l : Level.values()) {
-            counts.put(l, (int) entries.stream().filter(e -> e.level() == l).count());
-        }
-        return new Report(lang, facts.period().year(), facts.period().asOf(), facts.units().size(),
-                pack.rules().size(), counts, entries, explain);
+        return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
+                entries, explain);
     }
 
     private static final List<String> COMPARED = List.of("expected", "actual", "missing");

@@ -41,11 +41,9 @@ public final class Verifier {
     }
 
     private final RulePack pack;
-    private final Engine engine;
 
     public Verifier(RulePack pack) {
         this.pack = pack;
-        this.engine = new Engine(pack);
     }
 
     /** Every case of every {@code *.yaml} under {@code testsDir}, whose names contain {@code pattern}. */
@@ -89,7 +87,8 @@ public final class Verifier {
             facts = withPeriod(facts, new Period(c.year() != null ? c.year() : facts.period().year(),
                     c.asOf() != null ? c.asOf() : facts.period().asOf()));
         }
-        List<Finding> findings = engine.run(facts, c.thresholds());
+        RulePack casePack = pack.withThresholds(c.thresholds());
+        List<Finding> findings = new Engine(casePack).run(facts);
         Set<TestCase.Expected> actual = new TreeSet<>();
         for (Finding f : findings) {
             if (c.compares(f.rule())) {
@@ -104,11 +103,11 @@ public final class Verifier {
         });
         c.contains().stream().filter(e -> !actual.contains(e)).forEach(missing::add);
         c.notContains().stream().filter(actual::contains).forEach(extra::add);
-        return new Result(c, actual, missing, extra, unfilled(facts, findings));
+        return new Result(c, actual, missing, extra, unfilled(casePack, facts, findings));
     }
 
     /** Messages whose template names a value the rule did not give: a mistake in the rule. */
-    private List<String> unfilled(FactBase facts, List<Finding> findings) {
+    private static List<String> unfilled(RulePack pack, FactBase facts, List<Finding> findings) {
         List<String> out = new ArrayList<>();
         for (String lang : List.of("zh", "en")) {
             for (Report.Entry e : ReportBuilder.build(facts, pack, findings, lang).findings()) {

@@ -93,4 +93,47 @@ class CheckCommandTest {
         assertThat(run.err()).contains(file + ":2:31: error: grid 'b-town' of person 'x' is in county 'b-party',"
                 + " but the role is held in county 'a-party'");
     }
+
+    @Test
+    void ruleAndUnitRestrictTheRunToThatRuleAndThatUnitWithEverythingUnderIt() {
+        Run run = Run.xuncha("check", "--rule", "REPORT-02", "--unit", "dy-party", SAMPLE);
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("中共大盂镇委员会 (dy-party)").doesNotContain("dhs-party")
+                .endsWith("巡察 5 个单位，运行 1 条规则，发现问题 1 个（违规 0，提醒 1）\n");
+    }
+
+    @Test
+    void setChangesAThresholdForOneRunAndTheEvidenceSaysSo() throws Exception {
+        Run run = Run.xuncha("check", "--format", "json", "--rule", "REPORT-02", "--set",
+                "township_league_reports_per_year=1", SAMPLE);
+        JsonNode findings = new ObjectMapper().readTree(run.out()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("unit").asText()).isEqualTo("dhs-party");
+        assertThat(findings.get(0).get("title").asText()).isEqualTo("乡镇党委每年至少 1 次专题听取共青团工作汇报");
+        assertThat(findings.get(0).get("evidence").get("thresholds").get("township_league_reports_per_year").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void setOfAPartOfAMappingThreshold() throws Exception {
+        Run run = Run.xuncha("check", "--format", "json", "--rule", "ASSESS-02",
+                "--set", "evaluation_weights.field_inspection=25", "--set", "evaluation_weights.youth_review=25",
+                "--set", "evaluation_weights.league_report=25", "--set", "evaluation_weights.party_government=25", SAMPLE);
+        List<String> units = new ArrayList<>();
+        new ObjectMapper().readTree(run.out()).get("findings").forEach(f -> units.add(f.get("unit").asText()));
+        assertThat(units).containsExactly("dy-league", "hz-league");
+    }
+
+    @Test
+    void restrictionsNamingWhatDoesNotExistAreExitTwoWithASuggestion() {
+        assertThat(Run.xuncha("check", "--rule", "REPORT-2", SAMPLE).err())
+                .contains("--rule: no rule 'REPORT-2' in the pack; did you mean 'REPORT-02'?");
+        assertThat(Run.xuncha("check", "--unit", "dy-prty", SAMPLE).err())
+                .contains("--unit: no unit 'dy-prty' in the facts; did you mean 'dy-party'?");
+        Run set = Run.xuncha("check", "--set", "navigator_max_age=old", SAMPLE);
+        assertThat(set.status()).isEqualTo(2);
+        assertThat(set.err()).contains("--set navigator_max_age=old: the value must be a number");
+        assertThat(Run.xuncha("check", "--set", "evaluation_weights=20", SAMPLE).err())
+                .contains("threshold 'evaluation_weights' is a mapping: set one of its parts");
+    }
 }

@@ -1,0 +1,103 @@
+package xuncha.cli;
+
+import xuncha.engine.RuleInfo;
+import xuncha.engine.RulePack;
+import xuncha.facts.FactBase;
+import xuncha.facts.Threshold;
+import xuncha.facts.Unit;
+import xuncha.load.Suggest;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What {@code check --rule}, {@code --unit} and {@code --set} restrict or change, each checked against the pack or facts. */
+final class Scope {
+    private Scope() {
+    }
+
+    /** The rule ids named, each known to the pack; empty: every rule. */
+    static Set<String> rules(List<String> ids, RulePack pack) {
+        List<String> known = pack.rules().stream().map(RuleInfo::id).toList();
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new UsageError("--rule: no rule '" + id + "' in the pack" + Suggest.hint(id, known));
+            }
+        }
+        return new LinkedHashSet<>(ids);
+    }
+
+    /** The units named and every unit under them; all units when none is named. */
+    static Set<String> units(List<String> ids, FactBase facts) {
+        Map<String, Unit> byId = new HashMap<>();
+        facts.units().forEach(u -> byId.put(u.id(), u));
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!byId.containsKey(id)) {
+                throw new UsageError("--unit: no unit '" + id + "' in the facts" + Suggest.hint(id, byId.keySet()));
+            }
+        }
+        for (Unit u : facts.units()) {
+            if (ids.isEmpty() || underAny(u, ids, byId)) {
+                out.add(u.id());
+            }
+        }
+        return out;
+    }
+
+    private static boolean underAny(Unit u, List<String> roots, Map<String, Unit> byId) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Unit at = u; at != null && seen.add(at.id()); at = byId.get(at.parent())) {
+            if (roots.contains(at.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code NAME=VALUE} (or {@code NAME.KEY=VALUE} for a mapping threshold) as threshold overrides. */
+    static Map<String, Threshold> thresholds(Map<String, String> sets, RulePack pack) {
+        Map<String, Threshold> out = new LinkedHashMap<>();
+        sets.forEach((key, text) -> {
+            String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            Threshold current = out.getOrDefault(name, pack.thresholds().get(name).orElseThrow(() -> new UsageError(
+                    "--set: no threshold '" + name + "' in the pack"
+                            + Suggest.hint(name, pack.thresholds().all().keySet()))));
+            BigDecimal value = number(key, text);
+            if (current.isMapping() != key.contains(".")) {
+                throw new UsageError("--set: threshold '" + name + "' is " + (current.isMapping()
+                        ? "a mapping: set one of its parts, e.g. " + name + "." + current.parts().keySet().iterator().next()
+                        + "=" + text : "a number: write " + name + "=" + text));
+            }
+            if (current.isMapping()) {
+                String part = key.substring(key.indexOf('.') + 1);
+                if (!current.parts().containsKey(part)) {
+                    throw new UsageError("--set: threshold '" + name + "' has no part '" + part + "'"
+                            + Suggest.hint(part, current.parts().keySet()));
+                }
+                Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
+                parts.put(part, value);
+                out.put(name, new Threshold(name, BigDecimal.ZERO, parts));
+            } else {
+                out.put(name, new Threshold(name, value, Map.of()));
+            }
+        });
+        return out;
+    }
+
+    private static BigDecimal number(String key, String text) {
+        try {
+            BigDecimal v = new BigDecimal(text.strip());
+            if (v.signum() >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError("--set " + key + "=" + text + ": the value must be a number, not negative");
+    }
+}
