@@ -44,22 +44,27 @@ final class JsonRenderer implements Renderer {
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Report.Entry e : report.findings()) {
-                g.writeStartObject();
-                g.writeStringField("rule", e.rule());
-                g.writeStringField("level", e.level().yaml());
-                g.writeStringField("unit", e.unit());
-                g.writeStringField("unit_name", e.unitName());
-                optional(g, "person", e.person());
-                optional(g, "person_name", e.personName());
-                g.writeStringField("title", e.title());
-                g.writeStringField("message", e.message());
-                evidence(g, e.evidence());
-                g.writeEndObject();
+                finding(g, e);
             }
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** One finding as the check report writes it; the impact report writes its findings the same way. */
+    static void finding(JsonGenerator g, Report.Entry e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("level", e.level().yaml());
+        g.writeStringField("unit", e.unit());
+        g.writeStringField("unit_name", e.unitName());
+        optional(g, "person", e.person());
+        optional(g, "person_name", e.personName());
+        g.writeStringField("title", e.title());
+        g.writeStringField("message", e.message());
+        evidence(g, e.evidence());
+        g.writeEndObject();
     }
 
     private static void evidence(JsonGenerator g, Report.Evidence evidence) throws IOException {

@@ -1,0 +1,79 @@
+package xuncha.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.engine.Engine;
+import xuncha.engine.RulePack;
+import xuncha.engine.RuleSources;
+import xuncha.facts.FactBase;
+import xuncha.load.Diagnostics;
+import xuncha.load.FactLoader;
+import xuncha.load.InputException;
+import xuncha.report.Impact;
+import xuncha.report.ImpactRenderer;
+import xuncha.report.Report;
+import xuncha.report.ReportBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code xuncha impact}: what an edit of the rules does to the findings on the same facts. */
+@Command(name = "impact", mixinStandardHelpOptions = true,
+        description = "Run the base rules folder and the new one on the same facts; show the findings that appear,"
+                + " disappear or change level.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the comparison was made (whatever it shows)", "2:bad facts, rules or options"})
+final class ImpactCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--base", paramLabel = "OLD_RULES_DIR", required = true, description = "The rules folder before the edit.")
+    String base;
+
+    @Mixin
+    PackOption pack;
+
+    @Parameters(paramLabel = "FACTS", arity = "1..*", description = "Facts files and folders.")
+    List<String> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            RulePack before = RulePack.load(RuleSources.folder(Path.of(base), base));
+            RulePack after = RulePack.load(pack.sources());
+            FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(paths);
+            Report old = ReportBuilder.build(facts, before, new Engine(before).run(facts), lang);
+            Report now = ReportBuilder.build(facts, after, new Engine(after).run(facts), lang);
+            Impact impact = Impact.between(old, now);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            if (format == Format.json) {
+                ImpactRenderer.json(impact, bytes);
+            } else {
+                ImpactRenderer.text(impact, lang, bytes);
+            }
+            spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+            return ExitCode.CLEAN.status();
+        } catch (InputException e) {
+            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
+            spec.commandLine().getErr().flush();
+            return ExitCode.UNUSABLE.status();
+        }
+    }
+}

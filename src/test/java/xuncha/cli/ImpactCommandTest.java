@@ -1,0 +1,93 @@
+package xuncha.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xuncha.Run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImpactCommandTest {
+    private static final String SAMPLE = "fixtures/yangqu-2022.yaml";
+
+    @TempDir
+    Path edited;
+
+    @BeforeEach
+    void copyThePack() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, edited.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = edited.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).contains(from);
+        Files.writeString(p, text.replace(from, to));
+    }
+
+    private JsonNode impact() throws IOException {
+        Run run = Run.xuncha("impact", "--base", "rules", "--rules", edited.toString(), "--format", "json", SAMPLE);
+        assertThat(run.status()).isZero();
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
+    void oneReportAYearForTownshipsRemovesExactlyDayusFinding() throws IOException {
+        edit("thresholds.yaml", "township_league_reports_per_year: 2", "township_league_reports_per_year: 1");
+        JsonNode impact = impact();
+        assertThat(impact.get("appeared")).isEmpty();
+        assertThat(impact.get("changed")).isEmpty();
+        assertThat(impact.get("disappeared")).hasSize(1);
+        assertThat(impact.get("disappeared").get(0).get("rule").asText()).isEqualTo("REPORT-02");
+        assertThat(impact.get("disappeared").get(0).get("unit").asText()).isEqualTo("dy-party");
+        assertThat(Run.xuncha("impact", "--base", "rules", "--rules", edited.toString(), SAMPLE).out())
+                .endsWith("新增 0 个，不再发现 1 个，级别改变 0 个\n");
+    }
+
+    @Test
+    void raisingALevelShowsEachFindingThatChanged() throws IOException {
+        edit("report.drl", "@id(\"REPORT-02\")\n    @level(\"pro-rated\")", "@id(\"REPORT-02\")\n    @level(\"violation\")");
+        JsonNode changed = impact().get("changed");
+        assertThat(changed).hasSize(2);
+        for (JsonNode c : changed) {
+            assertThat(c.get("rule").asText()).isEqualTo("REPORT-02");
+            assertThat(c.get("from").asText()).isEqualTo("warning");
+            assertThat(c.get("to").asText()).isEqualTo("violation");
+            assertThat(c.get("after").get("level").asText()).isEqualTo("violation");
+        }
+    }
+
+    @Test
+    void stricterThresholdMakesFindingsAppear() throws IOException {
+        edit("thresholds.yaml", "counselor_min_monthly_allowance: 1000", "counselor_min_monthly_allowance: 1200");
+        JsonNode appeared = impact().get("appeared");
+        assertThat(appeared).hasSize(1);
+        assertThat(appeared.get(0).get("person").asText()).isEqualTo("p-coun-1");
+    }
+
+    @Test
+    void samePackChangesNothing() throws IOException {
+        JsonNode impact = impact();
+        assertThat(impact.get("appeared")).isEmpty();
+        assertThat(impact.get("disappeared")).isEmpty();
+        assertThat(impact.get("changed")).isEmpty();
+    }
+
+    @Test
+    void missingBaseFolderIsExitTwo() {
+        Run run = Run.xuncha("impact", "--base", edited.resolve("nope").toString(), SAMPLE);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("error: no such rules folder");
+    }
+}
