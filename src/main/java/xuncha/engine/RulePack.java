@@ -82,7 +82,9 @@ public final class RulePack {
                 : Thresholds.read(RuleSources.builtIn().thresholds(), "(built-in rules)/" + RuleSources.THRESHOLDS,
                         null, new Diagnostics());
         Thresholds thresholds = Thresholds.read(sources.thresholds(), sources.thresholdsShown(), reference, problems);
-        KieBase base = compile(sources, problems);
+        int before = problems.count();
+        sources.drl().forEach(drl -> PackSafety.check(drl, problems));
+        KieBase base = problems.count() > before ? null : compile(sources, problems);
         List<RuleInfo> rules = base == null ? List.of() : catalogue(base, sources, problems);
         for (RuleInfo rule : rules) {
             for (String name : rule.thresholds()) {

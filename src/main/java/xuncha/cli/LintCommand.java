@@ -1,0 +1,47 @@
+package xuncha.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.lint.Lint;
+import xuncha.load.Diagnostics;
+import xuncha.load.InputException;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code xuncha lint}: everything wrong with a rules folder, located. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Check a rules folder before anyone runs it: compile errors, ids, titles, thresholds, safety,"
+                + " rules without test cases.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no problem", "1:problems, each located", "2:the folder cannot be read"})
+final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PackOption pack;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Lint.Result result = Lint.run(pack.sources());
+            if (result.problems().isEmpty()) {
+                out.printf("no problems: %d rules, %d thresholds, %d test cases%n", result.rules(),
+                        result.thresholds(), result.cases());
+                out.flush();
+                return ExitCode.CLEAN.status();
+            }
+            out.print(Diagnostics.render(result.problems()));
+            out.flush();
+            return ExitCode.FINDINGS.status();
+        } catch (InputException e) {
+            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
+            spec.commandLine().getErr().flush();
+            return ExitCode.UNUSABLE.status();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package xuncha.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xuncha.Run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each class of problem in a rules folder is caught by lint and located; check refuses an unsafe pack. */
+class LintCommandTest {
+    @TempDir
+    Path rules;
+
+    @BeforeEach
+    void copyThePack() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = rules.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).contains(from);
+        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    private Run lint() {
+        return Run.xuncha("lint", "--rules", rules.toString());
+    }
+
+    private void assertProblem(String located) {
+        Run run = lint();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains(located).doesNotContain("Exception");
+    }
+
+    @Test
+    void shippedPackIsClean() {
+        Run run = Run.xuncha("lint", "--rules", "rules");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("no problems: 31 rules, 14 thresholds, ");
+    }
+
+    @Test
+    void importOfJavaIoFileIsRefusedAndCheckWillNotRunThePack() throws IOException {
+        edit("report.drl", "import java.math.BigDecimal;", "import java.math.BigDecimal;\nimport java.io.File;");
+        assertProblem(rules + "/report.drl:5:8: error: the rules may not import java.io.File");
+        Run check = Run.xuncha("check", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
+        assertThat(check.status()).isEqualTo(2);
+        assertThat(check.err()).contains("the rules may not import java.io.File");
+    }
+
+    @Test
+    void callToSystemExitIsRefused() throws IOException {
+        edit("grass.drl", "then\n    finding(drools, $u.id(), null, \"\");", "then\n    System.exit(1);\n    finding(drools, $u.id(), null, \"\");");
+        assertProblem(rules + "/grass.drl:23:5: error: the rules may not use 'System'");
+    }
+
+    @Test
+    void fullyQualifiedFileSystemUseIsRefusedButCommentsAndTextAreNot() throws IOException {
+        edit("grass.drl", "then\n    finding(drools, $u.id(), null, \"\");",
+                "then\n    // java.io.File in a comment is fine, \"System.exit\" in a text too\n"
+                        + "    java.nio.file.Files.delete(null);\n    finding(drools, $u.id(), null, \"\");");
+        Run run = lint();
+        assertThat(run.out()).contains(rules + "/grass.drl:24:5: error: the rules may not use java.nio.file.Files.delete")
+                .doesNotContain(":23:");
+    }
+
+    @Test
+    void compileErrorIsLocatedWithItsColumn() throws IOException {
+        edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)", "not Role(unit == $u.id role == RoleKind.SECRETARY)");
+        assertProblem(rules + "/grass.drl:21:28: error: DRL: mismatched input 'role'");
+    }
+
+    @Test
+    void idsMissingDuplicatedOrMisshapenAreCaught() throws IOException {
+        edit("grass.drl", "@id(\"GRASS-03\")", "@id(\"GRASS-02\")");
+        assertProblem("error: rule \"GRASS-03\" has the id GRASS-02 of rule \"GRASS-02\"");
+        edit("grass.drl", "@id(\"GRASS-02\")", "@id(\"Grass2\")");
+        assertProblem(rules + "/grass.drl:27:1: error: rule id 'Grass2' is not of the form GROUP-NN");
+        edit("grass.drl", "@id(\"Grass2\")", "");
+        assertProblem(rules + "/grass.drl:27:1: error: rule \"GRASS-02\" has no @id");
+    }
+
+    @Test
+    void missingTitleIsCaught() throws IOException {
+        edit("grass.drl", "    @title_en(\"Every township league committee has a secretary\")\n", "");
+        assertProblem(rules + "/grass.drl:11:1: error: rule GRASS-01 has no @title_en");
+    }
+
+    @Test
+    void thresholdsReadButNotListedListedButNotReadOrNeverReadAreCaught() throws IOException {
+        edit("fund.drl", "@thresholds(\"counselor_min_monthly_allowance\")", "@thresholds(\"navigator_max_age\")");
+        Run run = lint();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).containsPattern(rules + "/fund.drl:\\d+:\\d+: error: rule FUND-03 reads threshold"
+                        + " 'counselor_min_monthly_allowance' but does not list it in @thresholds")
+                .containsPattern(rules + "/fund.drl:\\d+:1: error: rule FUND-03 lists threshold 'navigator_max_age'"
+                        + " in @thresholds but never reads it");
+    }
+
+    @Test
+    void thresholdThatNoRuleReadsIsCaught() throws IOException {
+        Path t = rules.resolve("thresholds.yaml");
+        Files.writeString(t, Files.readString(t) + "village_meetings_per_year: 4\n");
+        long line = Files.readString(t).lines().count();
+        assertProblem(rules + "/thresholds.yaml:" + line + ":1: error: threshold 'village_meetings_per_year' is"
+                + " defined but no rule reads it");
+    }
+
+    @Test
+    void thresholdOfTheWrongTypeIsCaught() throws IOException {
+        edit("thresholds.yaml", "navigator_max_age: 35", "navigator_max_age: [35]");
+        assertProblem(rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a number");
+    }
+
+    @Test
+    void ruleWithoutATestCaseIsCaught() throws IOException {
+        Files.writeString(rules.resolve("tests/grass.yaml"), "facts: [base.yaml]\ncases: []\n");
+        Run run = lint();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains(rules + "/grass.drl:11:1: error: rule GRASS-01 has no test case in " + rules + "/tests")
+                .contains("rule GRASS-02 has no test case").contains("rule GRASS-03 has no test case");
+    }
+
+    @Test
+    void missingFolderIsExitTwo() {
+        Run run = Run.xuncha("lint", "--rules", rules.resolve("nope").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("error: no such rules folder");
+    }
+}
