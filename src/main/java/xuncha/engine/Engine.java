@@ -3,6 +3,7 @@ package xuncha.engine;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import xuncha.facts.FactBase;
+import xuncha.facts.Partitions;
 import xuncha.findings.Emit;
 import xuncha.findings.Finding;
 
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Runs a compiled pack over a fact base: one session, all facts and thresholds in, findings out. */
+/**
+ * Runs a compiled pack over a fact base, county by county: one KieBase, a session per county with
+ * the thresholds that apply there (the defaults, or the county's local standards).
+ */
 public final class Engine {
     private final RulePack pack;
 
@@ -28,6 +32,14 @@ public final class Engine {
      * fire; the derivations they would share still do.
      */
     public List<Finding> run(FactBase facts, Set<String> only) {
+        List<Finding> findings = new ArrayList<>();
+        Partitions.byCounty(facts).forEach((county, part) -> findings.addAll(runWhole(pack.forCounty(county), part,
+                only)));
+        return findings;
+    }
+
+    /** One session over the whole fact base, with the pack's default thresholds everywhere. */
+    static List<Finding> runWhole(RulePack pack, FactBase facts, Set<String> only) {
         KieSession session = pack.base().newKieSession();
         try {
             session.setGlobal(Emit.PERIOD, facts.period());

@@ -59,6 +59,12 @@ public final class RulePack {
         return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides));
     }
 
+    /** The pack as it applies in a county: its local thresholds over the defaults. */
+    public RulePack forCounty(String county) {
+        Thresholds applied = thresholds.forCounty(county);
+        return applied == thresholds ? this : new RulePack(base, rules, applied);
+    }
+
     public Thresholds thresholds() {
         return thresholds;
     }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +26,36 @@ import java.util.Optional;
 /**
  * The thresholds file: a flat mapping {@code name: number}, or {@code name: {key: number, ...}} for
  * a mapping threshold such as {@code evaluation_weights}. Numbers are read exactly, as decimals.
+ * {@code local:} maps a county party committee's id to its own stricter values, which apply to that
+ * county and every unit under it: {@code local: {yq-party: {county_league_reports_per_year: 2}}}.
  */
 public final class Thresholds {
     private final Map<String, Threshold> byName;
     private final Map<String, Location> where;
     private final Set<String> written;
+    private final Map<String, Map<String, Threshold>> local;
 
-    private Thresholds(Map<String, Threshold> byName, Map<String, Location> where, Set<String> written) {
+    private Thresholds(Map<String, Threshold> byName, Map<String, Location> where, Set<String> written,
+                       Map<String, Map<String, Threshold>> local) {
         this.byName = byName;
         this.where = where;
         this.written = written;
+        this.local = local;
+    }
+
+    /** The key under which local standards are written. */
+    public static final String LOCAL = "local";
+    private static final Pattern COUNTY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    /** The thresholds that apply in a county: these, with the county's local values over them. */
+    public Thresholds forCounty(String county) {
+        Map<String, Threshold> overrides = local.getOrDefault(county, Map.of());
+        return overrides.isEmpty() ? this : with(overrides);
+    }
+
+    /** The counties with local values, and those values. */
+    public Map<String, Map<String, Threshold>> local() {
+        return local;
     }
 
     /** True when the file gives {@code name}, well formed or not (a malformed one has its own message). */
@@ -45,7 +67,7 @@ public final class Thresholds {
     public Thresholds with(Map<String, Threshold> overrides) {
         Map<String, Threshold> replaced = new LinkedHashMap<>(byName);
         replaced.putAll(overrides);
-        return new Thresholds(Collections.unmodifiableMap(replaced), where, written);
+        return new Thresholds(Collections.unmodifiableMap(replaced), where, written, local);
     }
 
     public Optional<Threshold> get(String name) {
@@ -69,6 +91,7 @@ public final class Thresholds {
         Map<String, Threshold> byName = new LinkedHashMap<>();
         Map<String, Location> where = new LinkedHashMap<>();
         Set<String> written = new java.util.HashSet<>();
+        Node localNode = null;
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
             problems.error(at(shown, root.get()), "the thresholds file must be a mapping of names to numbers");
@@ -76,6 +99,10 @@ public final class Thresholds {
             for (NodeTuple t : ((MappingNode) root.get()).getValue()) {
                 String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
                 Location at = at(shown, t.getKeyNode());
+                if (name.equals(LOCAL)) {
+                    localNode = t.getValueNode();
+                    continue;
+                }
                 written.add(name);
                 if (byName.containsKey(name)) {
                     problems.error(at, "threshold '%s' is given twice (first at %s)", name, where.get(name));
@@ -90,7 +117,48 @@ public final class Thresholds {
                 });
             }
         }
-        return new Thresholds(Collections.unmodifiableMap(byName), Map.copyOf(where), Set.copyOf(written));
+        Thresholds defaults = new Thresholds(Collections.unmodifiableMap(byName), Map.copyOf(where),
+                Set.copyOf(written), Map.of());
+        return localNode == null ? defaults : new Thresholds(defaults.byName, defaults.where, defaults.written,
+                local(localNode, shown, defaults, problems));
+    }
+
+    /** {@code local:}: county id → the county's own values, each of a known threshold and of its shape. */
+    private static Map<String, Map<String, Threshold>> local(Node node, String shown, Thresholds defaults,
+                                                             Diagnostics problems) {
+        Map<String, Map<String, Threshold>> out = new TreeMap<>();
+        if (!(node instanceof MappingNode counties)) {
+            problems.error(at(shown, node), "'%s' maps a county party committee's id to its own threshold values", LOCAL);
+            return out;
+        }
+        for (NodeTuple c : counties.getValue()) {
+            String county = c.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+            if (!COUNTY_ID.matcher(county).matches()) {
+                problems.error(at(shown, c.getKeyNode()), "'%s' under '%s' is not a county party committee's id"
+                        + " (1 to 64 characters of a-z, 0-9 and '-')", county, LOCAL);
+            }
+            if (!(c.getValueNode() instanceof MappingNode values)) {
+                problems.error(at(shown, c.getValueNode()), "the local values of '%s' are a mapping of threshold"
+                        + " names to values", county);
+                continue;
+            }
+            Map<String, Threshold> overrides = new LinkedHashMap<>();
+            for (NodeTuple t : values.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+                Location at = at(shown, t.getKeyNode());
+                if (defaults.get(name).isEmpty()) {
+                    problems.error(at, "local threshold '%s' of '%s' is not a threshold of this file%s", name, county,
+                            Suggest.hint(name, defaults.all().keySet()));
+                    continue;
+                }
+                threshold(name, t.getValueNode(), shown, problems).ifPresent(th -> {
+                    sameShape(th, at, defaults, problems);
+                    overrides.put(name, th);
+                });
+            }
+            out.put(county, Collections.unmodifiableMap(overrides));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static Optional<Threshold> threshold(String name, Node value, String shown, Diagnostics problems) {

@@ -36,10 +36,12 @@ public final class ReportBuilder {
         Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
-        Map<String, Object> thresholdValues = pack.thresholdValues();
+        Map<String, Map<String, Object>> thresholdsByCounty = new HashMap<>();
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());
+            Map<String, Object> thresholdValues = thresholdsByCounty.computeIfAbsent(
+                    unit == null ? "" : unit.county(), county -> pack.forCounty(county).thresholdValues());
             String unitName = unit == null ? f.unit() : unit.name();
             String personName = f.hasPerson() && people.containsKey(f.person()) ? people.get(f.person()).name() : "";
             Map<String, Object> values = new HashMap<>(standard(facts.period(), lang));

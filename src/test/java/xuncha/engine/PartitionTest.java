@@ -1,0 +1,58 @@
+package xuncha.engine;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xuncha.facts.FactBase;
+import xuncha.findings.Finding;
+import xuncha.load.FactLoader;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checking county by county gives exactly what one session over everything gives. */
+class PartitionTest {
+    private static RulePack pack;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compile() {
+        pack = RulePack.load(RuleSources.folder(Path.of("rules"), "rules"));
+    }
+
+    private static void assertSameFindings(FactBase facts) {
+        List<Finding> partitioned = new Engine(pack).run(facts);
+        List<Finding> whole = Engine.runWhole(pack, facts, Set.of());
+        assertThat(partitioned).isNotEmpty().containsExactlyInAnyOrderElementsOf(whole);
+    }
+
+    @Test
+    void sampleGivesTheSameFindingsPartitioned() {
+        assertSameFindings(new FactLoader(StandardCharsets.UTF_8).load(List.of("fixtures/yangqu-2022.yaml")));
+    }
+
+    @Test
+    void twoCountiesWithAPersonHoldingRolesInBothGiveTheSameFindingsPartitioned() throws Exception {
+        Path both = dir.resolve("both.yaml");
+        Files.writeString(both, """
+                people:
+                  - {id: p-both, name: 两县兼职, birth_date: 1980-01-01,
+                     roles: [{unit: a-town-league, role: part_time_deputy_secretary, source: other},
+                             {unit: b-league, role: secretary}]}
+                meetings:
+                  - {id: b-scm-2, unit: b-party, kind: standing_committee, date: 2022-06-01, attendees: [p-both]}
+                """);
+        FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of("fixtures/two-counties", both.toString()));
+        assertSameFindings(facts);
+        assertThat(new Engine(pack).run(facts)).extracting(Finding::rule, Finding::unit, Finding::person)
+                .contains(org.assertj.core.groups.Tuple.tuple("STAFF-01", "a-town-league", "p-both"),
+                        org.assertj.core.groups.Tuple.tuple("LEAD-01", "b-league", "p-both"));
+    }
+}
