@@ -101,4 +101,35 @@ class VerifyCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).containsPattern(rules + "/tests/grass.yaml:\\d+:\\d+: error: unknown field 'venu' in unit; did you mean 'venue'\\?");
     }
+
+    @Test
+    void casesCanLoadFactsFilesStateContainsAndNotContainsAndOverrideThresholds() throws IOException {
+        Path sample = Path.of("fixtures/yangqu-2022.yaml").toAbsolutePath();
+        Files.copy(sample, rules.resolve("tests/sample-facts.yaml"));
+        Files.writeString(rules.resolve("tests/sample.yaml"), """
+                cases:
+                  - name: sampleHasDayusShortfallButNotLeadOne
+                    files: [sample-facts.yaml]
+                    contains: [{rule: REPORT-02, unit: dy-party, level: warning}]
+                    not_contains: [{rule: LEAD-01, unit: yq-league, level: violation}]
+                  - name: oneReportAYearLeavesOnlyDongHuangShui
+                    files: [sample-facts.yaml]
+                    rule: REPORT-02
+                    thresholds: {township_league_reports_per_year: 1}
+                    expect: [{unit: dhs-party, level: warning}]
+                  - name: wronglyClaimsLeadOne
+                    files: [sample-facts.yaml]
+                    contains: [{rule: LEAD-01, unit: yq-league, level: violation}]
+                    not_contains: [{rule: FUND-03, unit: sch-dy-primary, level: violation, person: p-coun-2}]
+                """);
+        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "sample.yaml");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("PASS  " + rules + "/tests/sample.yaml: sampleHasDayusShortfallButNotLeadOne\n")
+                .contains("PASS  " + rules + "/tests/sample.yaml: oneReportAYearLeavesOnlyDongHuangShui\n")
+                .contains("FAIL  " + rules + "/tests/sample.yaml: wronglyClaimsLeadOne\n"
+                        + "        - expected, not found:  LEAD-01 yq-league violation\n"
+                        + "        + found, not expected:  FUND-03 sch-dy-primary violation p-coun-2\n")
+                .endsWith("2 passed, 1 failed\n");
+    }
 }
