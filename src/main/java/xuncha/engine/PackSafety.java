@@ -112,14 +112,6 @@ final class PackSafety {
     }
 
     private static Location at(RuleSources.DrlFile drl, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (drl.text().charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Location(drl.shown(), line, offset - lineStart + 1);
+        return Location.ofOffset(drl.shown(), drl.text(), offset);
     }
 }

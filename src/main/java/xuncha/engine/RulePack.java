@@ -208,11 +208,7 @@ public final class RulePack {
         for (RuleSources.DrlFile drl : sources.drl()) {
             Matcher m = p.matcher(drl.text());
             if (m.find()) {
-                int line = 1;
-                for (int i = 0; i < m.start(); i++) {
-                    if (drl.text().charAt(i) == '\n') line++;
-                }
-                return new Location(drl.shown(), line, m.group(1).length() + 1);
+                return Location.ofOffset(drl.shown(), drl.text(), m.end(1));
             }
         }
         return Location.ofFile(sources.shown());

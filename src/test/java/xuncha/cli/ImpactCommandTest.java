@@ -6,11 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xuncha.Run;
+import xuncha.RulesCopy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,18 +22,11 @@ class ImpactCommandTest {
 
     @BeforeEach
     void copyThePack() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, edited.resolve(f.getFileName()));
-            }
-        }
+        RulesCopy.into(edited);
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path p = edited.resolve(file);
-        String text = Files.readString(p);
-        assertThat(text).contains(from);
-        Files.writeString(p, text.replace(from, to));
+        RulesCopy.edit(edited, file, from, to);
     }
 
     private JsonNode impact() throws IOException {

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xuncha.Run;
+import xuncha.RulesCopy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,24 +19,11 @@ class LintCommandTest {
 
     @BeforeEach
     void copyThePack() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RulesCopy.into(rules);
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path p = rules.resolve(file);
-        String text = Files.readString(p);
-        assertThat(text).contains(from);
-        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
+        RulesCopy.edit(rules, file, from, to);
     }
 
     private Run lint() {

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xuncha.Run;
+import xuncha.RulesCopy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +21,11 @@ class BadRulesTest {
 
     @BeforeEach
     void copyThePack() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        RulesCopy.into(rules);
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path p = rules.resolve(file);
-        String text = Files.readString(p);
-        assertThat(text).contains(from);
-        Files.writeString(p, text.replace(from, to));
+        RulesCopy.edit(rules, file, from, to);
     }
 
     private Run check() {
