@@ -47,12 +47,6 @@ public final class Thresholds {
     public static final String LOCAL = "local";
     private static final Pattern COUNTY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    /** The thresholds that apply in a county: these, with the county's local values over them. */
-    public Thresholds forCounty(String county) {
-        Map<String, Threshold> overrides = local.getOrDefault(county, Map.of());
-        return overrides.isEmpty() ? this : with(overrides);
-    }
-
     /** The counties with local values, and those values. */
     public Map<String, Map<String, Threshold>> local() {
         return local;
@@ -63,11 +57,27 @@ public final class Thresholds {
         return written.contains(name);
     }
 
-    /** These thresholds with some replaced (what-if runs, rule test cases). */
+    /**
+     * These thresholds with some replaced everywhere (what-if runs, rule test cases): a replaced
+     * value also replaces the local values of that name, so that it applies in every county.
+     */
     public Thresholds with(Map<String, Threshold> overrides) {
         Map<String, Threshold> replaced = new LinkedHashMap<>(byName);
         replaced.putAll(overrides);
-        return new Thresholds(Collections.unmodifiableMap(replaced), where, written, local);
+        Map<String, Map<String, Threshold>> remaining = new TreeMap<>();
+        local.forEach((county, values) -> {
+            Map<String, Threshold> kept = new LinkedHashMap<>(values);
+            kept.keySet().removeAll(overrides.keySet());
+            remaining.put(county, Collections.unmodifiableMap(kept));
+        });
+        return new Thresholds(Collections.unmodifiableMap(replaced), where, written,
+                Collections.unmodifiableMap(remaining));
+    }
+
+    /** The thresholds that apply in a county: these, with the county's local values over them. */
+    public Thresholds forCounty(String county) {
+        Map<String, Threshold> overrides = local.getOrDefault(county, Map.of());
+        return overrides.isEmpty() ? this : new Thresholds(with(overrides).byName, where, written, Map.of());
     }
 
     public Optional<Threshold> get(String name) {

@@ -73,4 +73,12 @@ class LocalStandardsTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: threshold 'evaluation_weights' must be a mapping of");
     }
+
+    @Test
+    void setForOneRunWinsOverALocalValue() throws IOException {
+        local("  a-party: {township_league_reports_per_year: 3}\n");
+        Run run = Run.xuncha("check", "--rules", rules.toString(), "--set", "township_league_reports_per_year=1",
+                "fixtures/two-counties");
+        assertThat(run.out()).doesNotContain("REPORT-02");
+    }
 }
