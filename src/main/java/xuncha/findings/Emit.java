@@ -16,13 +16,17 @@ import java.util.Map;
  * {@code finding(drools, $unit.id(), $person, "variant", "actual", $n, "expected", $min)}.
  * The rule's id and level come from its metadata ({@code @id}, {@code @level}), so a consequence
  * states only what it found. The argument {@code "facts"} names the ids of the facts behind the
- * finding (one id or a list); the unit comes first and the person last in any case.
+ * finding (one id or a list); the unit comes first and the person last in any case. The argument
+ * {@code "subject"} names what the finding is about beyond its unit and person (a problem's id, an
+ * industry, a role): with the rule, unit and person it makes the finding's fingerprint.
  */
 public final class Emit {
     /** The session global that holds the {@link Period}: pro-rated levels depend on it. */
     public static final String PERIOD = "period";
     /** The argument name under which a consequence gives the ids of the facts behind a finding. */
     public static final String FACTS = "facts";
+    /** The argument name under which a consequence names the subject of a finding beyond its unit and person. */
+    public static final String SUBJECT = "subject";
 
     private Emit() {
     }
@@ -41,9 +45,13 @@ public final class Emit {
         }
         Map<String, Object> args = new LinkedHashMap<>();
         List<String> facts = new ArrayList<>(List.of(unit));
+        String subject = "";
         for (int i = 0; i < keyValues.length; i += 2) {
             if (FACTS.equals(keyValues[i])) {
                 addIds(facts, keyValues[i + 1]);
+            } else if (SUBJECT.equals(keyValues[i])) {
+                subject = String.valueOf(keyValues[i + 1] instanceof xuncha.facts.Labelled l ? l.yaml()
+                        : keyValues[i + 1]);
             } else {
                 args.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
             }
@@ -56,7 +64,7 @@ public final class Emit {
         drools.getKieRuntime().insert(new Finding(String.valueOf(rule.getMetaData().get("id")),
                 level(String.valueOf(rule.getMetaData().get("level")), period), unit,
                 person == null ? "" : person, variant == null ? "" : variant, Collections.unmodifiableMap(args),
-                List.copyOf(facts)));
+                List.copyOf(facts), subject));
     }
 
     private static void addIds(List<String> facts, Object ids) {

@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param person the person's id, or "" when the finding names none
  * @param facts the ids of the facts behind the finding: the evidence an inspector checks
+ * @param subject what the finding is about beyond its unit and person (a problem's id, an industry, a role);
+ *                "" when the unit is the subject. Stable across rounds: the fingerprint is made of it
  */
 public record Finding(String rule, Level level, String unit, String person, String variant, Map<String, Object> args,
-                      List<String> facts) {
+                      List<String> facts, String subject) {
 
     public boolean hasPerson() {
         return !person.isEmpty();

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What a change of rules does to the findings on the same facts: those that appear, disappear or
- * change level. A finding is the same across packs when its rule, unit, person and the facts it
- * rests on are, whatever its message says (messages quote thresholds, which is what changes).
+ * change level. A finding is the same across packs when its fingerprint (rule, unit, person,
+ * subject) is, whatever its message says (messages quote thresholds, which is what changes).
  */
 public record Impact(List<Report.Entry> appeared, List<Report.Entry> disappeared, List<Changed> changed) {
 
@@ -41,7 +41,7 @@ public record Impact(List<Report.Entry> appeared, List<Report.Entry> disappeared
     private static Map<String, Report.Entry> byKey(Report report) {
         Map<String, Report.Entry> out = new LinkedHashMap<>();
         for (Report.Entry e : report.findings()) {
-            out.put(String.join("\u0000", e.rule(), e.unit(), e.person(), String.join(",", e.evidence().facts())), e);
+            out.put(e.fingerprint(), e);
         }
         return out;
     }

@@ -63,6 +63,7 @@ final class JsonRenderer implements Renderer {
         optional(g, "person_name", e.personName());
         g.writeStringField("title", e.title());
         g.writeStringField("message", e.message());
+        g.writeStringField("fingerprint", e.fingerprint());
         evidence(g, e.evidence());
         g.writeEndObject();
     }

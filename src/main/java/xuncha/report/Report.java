@@ -21,7 +21,7 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
     public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
-                        String title, String message, Evidence evidence) {
+                        String title, String message, Evidence evidence, String fingerprint) {
     }
 
     /**
