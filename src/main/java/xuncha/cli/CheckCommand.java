@@ -14,10 +14,12 @@ import xuncha.findings.Level;
 import xuncha.load.Diagnostics;
 import xuncha.load.FactLoader;
 import xuncha.load.InputException;
+import xuncha.report.Baseline;
 import xuncha.report.Renderer;
 import xuncha.report.Renderers;
 import xuncha.report.Report;
 import xuncha.report.ReportBuilder;
+import xuncha.report.Tracker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,6 +84,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Use this threshold value for this run only (NAME.KEY=VALUE for a part of evaluation_weights).")
     Map<String, String> sets = new LinkedHashMap<>();
 
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
+            description = "The JSON report of the previous round: mark findings new, persisting or regressed, and list what was rectified.")
+    Path baseline;
+
     @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
     boolean explain;
 
@@ -99,6 +105,13 @@ final class CheckCommand implements Callable<Integer> {
             List<Finding> findings = new Engine(rules).run(facts, only);
             Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain,
                     only.isEmpty() ? rules.rules().size() : only.size());
+            if (baseline != null) {
+                Map<String, String> countyOf = new java.util.HashMap<>();
+                facts.units().forEach(u -> countyOf.put(u.id(), u.county()));
+                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), unit -> rules
+                        .forCounty(countyOf.getOrDefault(unit, "")).thresholds().get("rectification_days")
+                        .map(xuncha.facts.Threshold::value));
+            }
             if (!onlyUnits.isEmpty()) {
                 report = report.within(units);
             }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** The machine-readable report of cli.md, field for field. */
@@ -41,10 +42,24 @@ final class JsonRenderer implements Renderer {
             for (Level l : Level.values()) {
                 g.writeNumberField(l.yaml(), report.count(l));
             }
+            for (String state : List.of(Report.Tracking.NEW, Report.Tracking.PERSISTING, Report.Tracking.REGRESSED)) {
+                g.writeNumberField(state, report.inState(state));
+            }
+            g.writeNumberField("rectified", report.rounds().rectified().size());
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Report.Entry e : report.findings()) {
                 finding(g, e);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rectified");
+            for (Report.Entry e : report.rounds().rectified()) {
+                finding(g, e);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rectified_ever");
+            for (String fingerprint : report.rounds().rectifiedEver()) {
+                g.writeString(fingerprint);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -64,6 +79,9 @@ final class JsonRenderer implements Renderer {
         g.writeStringField("title", e.title());
         g.writeStringField("message", e.message());
         g.writeStringField("fingerprint", e.fingerprint());
+        g.writeStringField("state", e.tracking().state());
+        g.writeStringField("first_seen", e.tracking().firstSeen().toString());
+        g.writeBooleanField("overdue", e.tracking().overdue());
         evidence(g, e.evidence());
         g.writeEndObject();
     }

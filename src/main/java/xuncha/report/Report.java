@@ -17,11 +17,32 @@ import java.util.Map;
  * @param explain whether a text report shows each finding's evidence
  */
 public record Report(String lang, int year, LocalDate asOf, int units, int rules, Map<Level, Integer> counts,
-                     List<Entry> findings, boolean explain) {
+                     List<Entry> findings, boolean explain, Rounds rounds) {
+
+    /**
+     * What a report knows of earlier rounds, when checked against a baseline.
+     *
+     * @param tracked whether a baseline was given
+     * @param rectified the baseline's findings that are gone
+     * @param rectifiedEver the fingerprints of every finding rectified in this or any earlier round
+     */
+    public record Rounds(boolean tracked, List<Entry> rectified, List<String> rectifiedEver) {
+        public static final Rounds NONE = new Rounds(false, List.of(), List.of());
+    }
+
+    /** A finding's place in the rounds: {@code new}, {@code persisting} or {@code regressed}. */
+    public record Tracking(String state, LocalDate firstSeen, boolean overdue) {
+        public static final String NEW = "new";
+        public static final String PERSISTING = "persisting";
+        public static final String REGRESSED = "regressed";
+    }
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
     public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
-                        String title, String message, Evidence evidence, String fingerprint) {
+                        String title, String message, Evidence evidence, String fingerprint, Tracking tracking) {
+        public Entry withTracking(Tracking t) {
+            return new Entry(rule, level, unit, unitName, person, personName, title, message, evidence, fingerprint, t);
+        }
     }
 
     /**
@@ -41,13 +62,26 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         for (Level l : Level.values()) {
             counts.put(l, (int) findings.stream().filter(e -> e.level() == l).count());
         }
-        return new Report(lang, year, asOf, units, rules, Map.copyOf(counts), List.copyOf(findings), explain);
+        return new Report(lang, year, asOf, units, rules, Map.copyOf(counts), List.copyOf(findings), explain,
+                Rounds.NONE);
+    }
+
+    /** This report with its findings tracked against earlier rounds. */
+    public Report withRounds(List<Entry> tracked, Rounds rounds) {
+        return new Report(lang, year, asOf, units, this.rules, counts, List.copyOf(tracked), explain, rounds);
+    }
+
+    /** How many findings are in a state. */
+    public int inState(String state) {
+        return (int) findings.stream().filter(e -> e.tracking().state().equals(state)).count();
     }
 
     /** This report restricted to some units: the findings of those units, which are all it counts as checked. */
     public Report within(Set<String> unitIds) {
-        return of(lang, year, asOf, unitIds.size(), rules,
+        Report within = of(lang, year, asOf, unitIds.size(), rules,
                 findings.stream().filter(e -> unitIds.contains(e.unit())).toList(), explain);
+        return within.withRounds(within.findings, new Rounds(rounds.tracked(),
+                rounds.rectified().stream().filter(e -> unitIds.contains(e.unit())).toList(), rounds.rectifiedEver()));
     }
 
     public int count(Level level) {

@@ -53,7 +53,8 @@ public final class ReportBuilder {
             String template = rule.message(lang, f.variant()).orElse(rule.message(lang, "").orElseThrow());
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
                     Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
-                    evidence(f, rule, thresholdValues), Fingerprint.of(f));
+                    evidence(f, rule, thresholdValues), Fingerprint.of(f),
+                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false));
         }).sorted(ORDER).toList();
         return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
                 entries, explain);

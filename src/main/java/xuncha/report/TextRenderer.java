@@ -37,14 +37,15 @@ final class TextRenderer implements Renderer {
         byUnit.forEach((unit, entries) -> {
             w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
             for (Report.Entry e : entries) {
-                w.printf("  %-" + width + "s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), e.message());
+                w.printf("  %-" + width + "s  %-10s  %s%s%n", e.level().label(report.lang()), e.rule(), e.message(),
+                        report.rounds().tracked() ? state(e.tracking(), zh) : "");
                 if (report.explain()) {
                     explain(w, e.evidence(), zh, " ".repeat(width + 16));
                 }
             }
             w.println();
         });
-        w.println(tally(report, zh));
+        w.println(tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : ""));
         w.flush();
     }
 
@@ -73,6 +74,25 @@ final class TextRenderer implements Renderer {
             case "missing" -> "还差";
             default -> compared;
         };
+    }
+
+    /** The finding's place in the rounds, after its message: [仍存在，自 2022-05-20 起，逾期]. */
+    private static String state(Report.Tracking t, boolean zh) {
+        String since = t.firstSeen().toString();
+        return switch (t.state()) {
+            case Report.Tracking.PERSISTING -> zh ? "  [仍存在，" + since + " 起" + (t.overdue() ? "，逾期未整改]" : "]")
+                    : "  [persisting since " + since + (t.overdue() ? ", overdue]" : "]");
+            case Report.Tracking.REGRESSED -> zh ? "  [反弹：曾已整改]" : "  [regressed: rectified before]";
+            default -> zh ? "  [新发现]" : "  [new]";
+        };
+    }
+
+    private static String rounds(Report r, boolean zh) {
+        int rectified = r.rounds().rectified().size();
+        return zh ? String.format("；新发现 %d，仍存在 %d，反弹 %d，已整改 %d", r.inState(Report.Tracking.NEW),
+                r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified)
+                : String.format("; %d new, %d persisting, %d regressed, %d rectified", r.inState(Report.Tracking.NEW),
+                r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified);
     }
 
     static String tally(Report r, boolean zh) {
