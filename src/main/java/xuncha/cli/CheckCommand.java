@@ -20,6 +20,8 @@ import xuncha.report.Renderers;
 import xuncha.report.Report;
 import xuncha.report.ReportBuilder;
 import xuncha.report.Tracker;
+import xuncha.report.Waivers;
+import xuncha.load.WaiverLoader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,6 +90,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "The JSON report of the previous round: mark findings new, persisting or regressed, and list what was rectified.")
     Path baseline;
 
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "Accepted exceptions (YAML): a waived finding stays in the report but leaves the counts and the exit status.")
+    Path waivers;
+
     @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
     boolean explain;
 
@@ -111,6 +117,12 @@ final class CheckCommand implements Callable<Integer> {
                 report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), unit -> rules
                         .forCounty(countyOf.getOrDefault(unit, "")).thresholds().get("rectification_days")
                         .map(xuncha.facts.Threshold::value));
+            }
+            if (waivers != null) {
+                report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),
+                        rules.rules().stream().map(r -> r.id()).toList(),
+                        facts.units().stream().map(u -> u.id()).toList(),
+                        facts.people().stream().map(p -> p.id()).toList()));
             }
             if (!onlyUnits.isEmpty()) {
                 report = report.within(units);

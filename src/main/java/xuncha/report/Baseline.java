@@ -79,7 +79,8 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         return new Report.Entry(f.get("rule").asText(), level, f.get("unit").asText(), f.path("unit_name").asText(""),
                 text(f, "person"), text(f, "person_name"), f.path("title").asText(""), f.path("message").asText(""),
                 new Report.Evidence(facts, compared, thresholds), f.get("fingerprint").asText(),
-                new Report.Tracking(f.path("state").asText(Report.Tracking.NEW), firstSeen, f.path("overdue").asBoolean()));
+                new Report.Tracking(f.path("state").asText(Report.Tracking.NEW), firstSeen, f.path("overdue").asBoolean()),
+                java.util.Optional.empty());
     }
 
     private static String text(JsonNode f, String field) {

@@ -46,6 +46,7 @@ final class JsonRenderer implements Renderer {
                 g.writeNumberField(state, report.inState(state));
             }
             g.writeNumberField("rectified", report.rounds().rectified().size());
+            g.writeNumberField("waived", report.waived());
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Report.Entry e : report.findings()) {
@@ -55,6 +56,17 @@ final class JsonRenderer implements Renderer {
             g.writeArrayFieldStart("rectified");
             for (Report.Entry e : report.rounds().rectified()) {
                 finding(g, e);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("waiver_notices");
+            for (Report.WaiverNotice n : report.waiverNotices()) {
+                g.writeStartObject();
+                g.writeStringField("status", n.status());
+                g.writeStringField("rule", n.waiver().rule());
+                g.writeStringField("unit", n.waiver().unit());
+                optional(g, "person", n.waiver().person());
+                g.writeStringField("expires", n.waiver().expires().toString());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("rectified_ever");
@@ -82,6 +94,17 @@ final class JsonRenderer implements Renderer {
         g.writeStringField("state", e.tracking().state());
         g.writeStringField("first_seen", e.tracking().firstSeen().toString());
         g.writeBooleanField("overdue", e.tracking().overdue());
+        if (e.waiver().isPresent()) {
+            var w = e.waiver().get();
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("reason", w.reason());
+            g.writeStringField("approved_by", w.approvedBy());
+            g.writeStringField("approved_on", w.approvedOn().toString());
+            g.writeStringField("expires", w.expires().toString());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("waiver");
+        }
         evidence(g, e.evidence());
         g.writeEndObject();
     }

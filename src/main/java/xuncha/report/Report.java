@@ -2,8 +2,10 @@ package xuncha.report;
 
 import xuncha.findings.Level;
 
+import xuncha.facts.Waiver;
+
 import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,12 @@ import java.util.Map;
  * @param rules the number of finding rules in the pack that ran
  * @param explain whether a text report shows each finding's evidence
  */
-public record Report(String lang, int year, LocalDate asOf, int units, int rules, Map<Level, Integer> counts,
-                     List<Entry> findings, boolean explain, Rounds rounds) {
+public record Report(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
+                     boolean explain, Rounds rounds, List<WaiverNotice> waiverNotices) {
+
+    /** A waiver that needs attention: {@code expired}, {@code stale} (matches no finding) or {@code expiring}. */
+    public record WaiverNotice(String status, Waiver waiver) {
+    }
 
     /**
      * What a report knows of earlier rounds, when checked against a baseline.
@@ -39,9 +45,20 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
     public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
-                        String title, String message, Evidence evidence, String fingerprint, Tracking tracking) {
+                        String title, String message, Evidence evidence, String fingerprint, Tracking tracking,
+                        Optional<Waiver> waiver) {
         public Entry withTracking(Tracking t) {
-            return new Entry(rule, level, unit, unitName, person, personName, title, message, evidence, fingerprint, t);
+            return new Entry(rule, level, unit, unitName, person, personName, title, message, evidence, fingerprint, t,
+                    waiver);
+        }
+
+        public Entry withWaiver(Waiver w) {
+            return new Entry(rule, level, unit, unitName, person, personName, title, message, evidence, fingerprint,
+                    tracking, Optional.of(w));
+        }
+
+        public boolean waived() {
+            return waiver.isPresent();
         }
     }
 
@@ -58,17 +75,23 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     /** A report of these entries, its counts computed from them. */
     public static Report of(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
                             boolean explain) {
-        Map<Level, Integer> counts = new EnumMap<>(Level.class);
-        for (Level l : Level.values()) {
-            counts.put(l, (int) findings.stream().filter(e -> e.level() == l).count());
-        }
-        return new Report(lang, year, asOf, units, rules, Map.copyOf(counts), List.copyOf(findings), explain,
-                Rounds.NONE);
+        return new Report(lang, year, asOf, units, rules, List.copyOf(findings), explain, Rounds.NONE, List.of());
     }
 
     /** This report with its findings tracked against earlier rounds. */
     public Report withRounds(List<Entry> tracked, Rounds rounds) {
-        return new Report(lang, year, asOf, units, this.rules, counts, List.copyOf(tracked), explain, rounds);
+        return new Report(lang, year, asOf, units, this.rules, List.copyOf(tracked), explain, rounds, waiverNotices);
+    }
+
+    /** This report with waivers applied to its findings, and the waivers that need attention. */
+    public Report withWaivers(List<Entry> waived, List<WaiverNotice> notices) {
+        return new Report(lang, year, asOf, units, this.rules, List.copyOf(waived), explain, rounds,
+                List.copyOf(notices));
+    }
+
+    /** Findings covered by a waiver. */
+    public int waived() {
+        return (int) findings.stream().filter(Entry::waived).count();
     }
 
     /** How many findings are in a state. */
@@ -78,18 +101,20 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
 
     /** This report restricted to some units: the findings of those units, which are all it counts as checked. */
     public Report within(Set<String> unitIds) {
-        Report within = of(lang, year, asOf, unitIds.size(), rules,
-                findings.stream().filter(e -> unitIds.contains(e.unit())).toList(), explain);
-        return within.withRounds(within.findings, new Rounds(rounds.tracked(),
-                rounds.rectified().stream().filter(e -> unitIds.contains(e.unit())).toList(), rounds.rectifiedEver()));
+        return new Report(lang, year, asOf, unitIds.size(), rules,
+                findings.stream().filter(e -> unitIds.contains(e.unit())).toList(), explain,
+                new Rounds(rounds.tracked(), rounds.rectified().stream().filter(e -> unitIds.contains(e.unit())).toList(),
+                        rounds.rectifiedEver()),
+                waiverNotices.stream().filter(n -> unitIds.contains(n.waiver().unit())).toList());
     }
 
+    /** Findings at a level, waived ones aside: a waived finding leaves the counts and the exit status. */
     public int count(Level level) {
-        return counts.getOrDefault(level, 0);
+        return (int) findings.stream().filter(e -> !e.waived() && e.level() == level).count();
     }
 
-    /** True when some finding is at {@code level} or more serious. */
+    /** True when some finding not waived is at {@code level} or more serious. */
     public boolean anyAtLeast(Level level) {
-        return findings.stream().anyMatch(f -> f.level().atLeast(level));
+        return findings.stream().anyMatch(f -> !f.waived() && f.level().atLeast(level));
     }
 }

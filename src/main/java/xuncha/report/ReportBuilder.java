@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,7 @@ public final class ReportBuilder {
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
                     Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues), Fingerprint.of(f),
-                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false));
+                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false), Optional.empty());
         }).sorted(ORDER).toList();
         return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
                 entries, explain);

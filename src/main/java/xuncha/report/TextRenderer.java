@@ -37,15 +37,20 @@ final class TextRenderer implements Renderer {
         byUnit.forEach((unit, entries) -> {
             w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
             for (Report.Entry e : entries) {
-                w.printf("  %-" + width + "s  %-10s  %s%s%n", e.level().label(report.lang()), e.rule(), e.message(),
-                        report.rounds().tracked() ? state(e.tracking(), zh) : "");
+                w.printf("  %-" + width + "s  %-10s  %s%s%s%n", e.level().label(report.lang()), e.rule(), e.message(),
+                        report.rounds().tracked() ? state(e.tracking(), zh) : "",
+                        e.waiver().map(x -> zh ? "  [已豁免至 " + x.expires() + "：" + x.reason() + "，" + x.approvedBy() + "批准]"
+                                : "  [waived until " + x.expires() + ": " + x.reason() + ", approved by " + x.approvedBy() + "]")
+                                .orElse(""));
                 if (report.explain()) {
                     explain(w, e.evidence(), zh, " ".repeat(width + 16));
                 }
             }
             w.println();
         });
-        w.println(tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : ""));
+        notices(w, report, zh);
+        w.println(tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : "")
+                + (report.waived() > 0 ? (zh ? "；已豁免 " + report.waived() : "; " + report.waived() + " waived") : ""));
         w.flush();
     }
 
@@ -85,6 +90,25 @@ final class TextRenderer implements Renderer {
             case Report.Tracking.REGRESSED -> zh ? "  [反弹：曾已整改]" : "  [regressed: rectified before]";
             default -> zh ? "  [新发现]" : "  [new]";
         };
+    }
+
+    private static void notices(PrintWriter w, Report report, boolean zh) {
+        if (report.waiverNotices().isEmpty()) {
+            return;
+        }
+        w.println(zh ? "豁免提示" : "Waiver notices");
+        for (Report.WaiverNotice n : report.waiverNotices()) {
+            String what = n.waiver().rule() + " " + n.waiver().unit()
+                    + (n.waiver().person().isEmpty() ? "" : " " + n.waiver().person());
+            String status = switch (n.status()) {
+                case "expired" -> zh ? "已过期（" + n.waiver().expires() + "），不再适用" : "expired on " + n.waiver().expires()
+                        + ", no longer applies";
+                case "stale" -> zh ? "未对应任何问题，可撤销" : "matches no finding: withdraw it";
+                default -> zh ? "将于 " + n.waiver().expires() + " 到期" : "expires on " + n.waiver().expires();
+            };
+            w.printf("  %s  %s  (%s)%n", what, status, n.waiver().at());
+        }
+        w.println();
     }
 
     private static String rounds(Report r, boolean zh) {
