@@ -11,6 +11,7 @@ public final class Renderers {
     static {
         register(new TextRenderer());
         register(new JsonRenderer());
+        register(new HtmlRenderer());
     }
 
     private Renderers() {

@@ -29,6 +29,8 @@ class CheckCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(out);
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -59,7 +61,7 @@ class CheckCommandTest {
     @Test
     void unknownFormatListsTheFormats() {
         assertThat(Run.xuncha("check", "--format", "pdf", SAMPLE).err())
-                .contains("unknown --format 'pdf' (allowed: text, json)");
+                .contains("unknown --format 'pdf' (allowed: text, json, html)");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package xuncha.report;
+
+import xuncha.findings.Level;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One self-contained HTML file (no network fetch): the tally, then the findings grouped by unit,
+ * each with its evidence; filters by level, rule group and state. In the report's language.
+ */
+final class HtmlRenderer implements Renderer {
+    private static final String STYLE = """
+            body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+            h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #ccc}
+            .tally{background:#f4f4f4;padding:.6em 1em}.filters label{margin-right:1em}
+            .finding{margin:.5em 0 .5em 1em}.level{display:inline-block;min-width:3em;font-weight:bold}
+            .violation .level{color:#b00}.warning .level{color:#a60}.rule{font-family:monospace;margin:0 .5em}
+            .evidence{color:#555;font-size:.9em;margin-left:4.5em}.state{color:#06c;margin-left:.5em}
+            .waiver{color:#080;margin-left:.5em}.hidden{display:none}
+            """;
+    private static final String SCRIPT = """
+            function refilter(){
+              var on=function(k){return Array.from(document.querySelectorAll('input[data-'+k+']:checked')).map(function(i){return i.value;});};
+              var lv=on('level'),gr=on('group'),st=on('state');
+              document.querySelectorAll('.finding').forEach(function(f){
+                var show=lv.indexOf(f.dataset.level)>=0&&gr.indexOf(f.dataset.group)>=0&&st.indexOf(f.dataset.state)>=0;
+                f.classList.toggle('hidden',!show);});
+              document.querySelectorAll('section.unit').forEach(function(s){
+                s.classList.toggle('hidden',s.querySelectorAll('.finding:not(.hidden)').length===0);});
+            }
+            document.querySelectorAll('.filters input').forEach(function(i){i.addEventListener('change',refilter);});
+            """;
+
+    @Override
+    public String name() {
+        return "html";
+    }
+
+    @Override
+    public String extension() {
+        return "html";
+    }
+
+    @Override
+    public void render(Report report, OutputStream out) throws IOException {
+        boolean zh = "zh".equals(report.lang());
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.printf("<!DOCTYPE html>%n<html lang=\"%s\"><head><meta charset=\"utf-8\">%n", zh ? "zh-CN" : "en");
+        String title = (zh ? "巡察报告 " : "Inspection report ") + report.year() + (zh ? "（截至 " : " (as of ")
+                + report.asOf() + (zh ? "）" : ")");
+        w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
+        w.printf("<p class=\"tally\">%s</p>%n", esc(TextRenderer.tally(report, zh)));
+        filters(w, report, zh);
+        Map<String, List<Report.Entry>> byUnit = report.findings().stream()
+                .collect(Collectors.groupingBy(Report.Entry::unit, TreeMap::new, Collectors.toList()));
+        byUnit.forEach((unit, entries) -> {
+            w.printf("<section class=\"unit\"><h2>%s <small>(%s)</small></h2>%n", esc(entries.get(0).unitName()),
+                    esc(unit));
+            entries.forEach(e -> finding(w, e, report, zh));
+            w.println("</section>");
+        });
+        w.printf("<script>%s</script>%n</body></html>%n", SCRIPT);
+        w.flush();
+    }
+
+    private static void filters(PrintWriter w, Report report, boolean zh) {
+        w.println("<div class=\"filters\">");
+        w.printf("<p>%s ", zh ? "级别：" : "Level:");
+        for (Level l : Level.values()) {
+            checkbox(w, "level", l.yaml(), l.label(report.lang()));
+        }
+        w.printf("</p>%n<p>%s ", zh ? "规则组：" : "Rule group:");
+        for (String g : report.findings().stream().map(e -> group(e.rule())).collect(Collectors.toCollection(TreeSet::new))) {
+            checkbox(w, "group", g, g);
+        }
+        w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
+        for (String s : List.of(Report.Tracking.NEW, Report.Tracking.PERSISTING, Report.Tracking.REGRESSED)) {
+            checkbox(w, "state", s, stateLabel(s, zh));
+        }
+        w.println("</p></div>");
+    }
+
+    private static void checkbox(PrintWriter w, String kind, String value, String label) {
+        w.printf("<label><input type=\"checkbox\" data-%s value=\"%s\" checked> %s</label>", kind, esc(value), esc(label));
+    }
+
+    private static void finding(PrintWriter w, Report.Entry e, Report report, boolean zh) {
+        w.printf("<div class=\"finding %s\" data-level=\"%s\" data-group=\"%s\" data-state=\"%s\" data-fingerprint=\"%s\">",
+                e.level().yaml(), e.level().yaml(), esc(group(e.rule())), e.tracking().state(), esc(e.fingerprint()));
+        w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span>%s",
+                esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
+        if (report.rounds().tracked()) {
+            w.printf("<span class=\"state\">[%s%s]</span>", esc(stateLabel(e.tracking().state(), zh)),
+                    e.tracking().overdue() ? (zh ? "，逾期" : ", overdue") : "");
+        }
+        e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", zh ? "已豁免至" : "waived until",
+                x.expires(), esc(x.reason())));
+        Report.Evidence ev = e.evidence();
+        w.printf("<div class=\"evidence\">%s %s", zh ? "依据：" : "Facts:", esc(String.join(", ", ev.facts())));
+        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(k), esc(Texts.format(v, report.lang()))));
+        ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));
+        w.println("</div></div>");
+    }
+
+    private static String group(String rule) {
+        int dash = rule.indexOf('-');
+        return dash < 0 ? rule : rule.substring(0, dash);
+    }
+
+    private static String stateLabel(String state, boolean zh) {
+        if (!zh) {
+            return state;
+        }
+        return switch (state) {
+            case Report.Tracking.PERSISTING -> "仍存在";
+            case Report.Tracking.REGRESSED -> "反弹";
+            default -> "新发现";
+        };
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
