@@ -106,7 +106,8 @@ final class HtmlRenderer implements Renderer {
                 x.expires(), esc(x.reason())));
         Report.Evidence ev = e.evidence();
         w.printf("<div class=\"evidence\">%s %s", zh ? "依据：" : "Facts:", esc(String.join(", ", ev.facts())));
-        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(k), esc(Texts.format(v, report.lang()))));
+        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(TextRenderer.label(k, zh)),
+                esc(Texts.format(v, report.lang()))));
         ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));
         w.println("</div></div>");
     }

@@ -69,7 +69,7 @@ final class TextRenderer implements Renderer {
         }
     }
 
-    private static String label(String compared, boolean zh) {
+    static String label(String compared, boolean zh) {
         if (!zh) {
             return compared;
         }
