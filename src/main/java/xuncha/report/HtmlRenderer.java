@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * One self-contained HTML file (no network fetch): the tally, then the findings grouped by unit,
- * each with its evidence; filters by level, rule group and state. In the report's language.
+ * each with its evidence; filters by level, rule group and state, which a link can preset
+ * ({@code report.html#level=warning&group=REPORT}). In the report's language.
  */
 final class HtmlRenderer implements Renderer {
     private static final String STYLE = """
@@ -38,6 +39,13 @@ final class HtmlRenderer implements Renderer {
                 s.classList.toggle('hidden',s.querySelectorAll('.finding:not(.hidden)').length===0);});
             }
             document.querySelectorAll('.filters input').forEach(function(i){i.addEventListener('change',refilter);});
+            // #level=warning&group=REPORT,FUND&state=new: open the page with those filters set
+            location.hash.replace(/^#/,'').split('&').forEach(function(part){
+              var kv=part.split('=');if(kv.length!==2){return;}
+              var keep=kv[1].split(',');
+              document.querySelectorAll('input[data-'+kv[0]+']').forEach(function(i){i.checked=keep.indexOf(i.value)>=0;});
+            });
+            refilter();
             """;
 
     @Override
