@@ -15,6 +15,7 @@ import xuncha.load.Diagnostics;
 import xuncha.load.FactLoader;
 import xuncha.load.InputException;
 import xuncha.report.Baseline;
+import xuncha.report.LettersRenderer;
 import xuncha.report.Renderer;
 import xuncha.report.Renderers;
 import xuncha.report.Report;
@@ -29,6 +30,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
     PackOption pack;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or html (default: ${DEFAULT-VALUE}).")
+            description = "text, json, html or letters (one feedback letter per unit; --output names a folder) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE",
@@ -162,6 +164,13 @@ final class CheckCommand implements Callable<Integer> {
     private void write(Renderer renderer, Report report) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         renderer.render(report, bytes);
+        if (renderer instanceof LettersRenderer && output != null) {
+            Files.createDirectories(output);
+            for (Map.Entry<String, String> letter : LettersRenderer.letters(report).entrySet()) {
+                AtomicFile.write(output.resolve(letter.getKey() + ".md"), letter.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
         if (output == null) {
             spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();

@@ -79,7 +79,10 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         return new Report.Entry(f.get("rule").asText(), level, f.get("unit").asText(), f.path("unit_name").asText(""),
                 text(f, "person"), text(f, "person_name"), f.path("title").asText(""), f.path("message").asText(""),
                 new Report.Evidence(facts, compared, thresholds), f.get("fingerprint").asText(),
-                new Report.Tracking(f.path("state").asText(Report.Tracking.NEW), firstSeen, f.path("overdue").asBoolean()),
+                new Report.Tracking(f.path("state").asText(Report.Tracking.NEW), firstSeen, f.path("overdue").asBoolean(),
+                        f.path("deadline").isTextual()
+                                ? java.util.Optional.of(date(f.get("deadline").asText(), shown, "deadline", problems))
+                                : java.util.Optional.empty()),
                 java.util.Optional.empty());
     }
 

@@ -112,6 +112,8 @@ final class HtmlRenderer implements Renderer {
         }
         e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", zh ? "已豁免至" : "waived until",
                 x.expires(), esc(x.reason())));
+        e.tracking().deadline().ifPresent(d -> w.printf("<span class=\"state\">[%s %s]</span>",
+                zh ? "整改期限" : "rectify by", d));
         Report.Evidence ev = e.evidence();
         w.printf("<div class=\"evidence\">%s %s", zh ? "依据：" : "Facts:", esc(String.join(", ", ev.facts())));
         ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(TextRenderer.label(k, zh)),

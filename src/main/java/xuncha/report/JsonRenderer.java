@@ -94,6 +94,7 @@ final class JsonRenderer implements Renderer {
         g.writeStringField("state", e.tracking().state());
         g.writeStringField("first_seen", e.tracking().firstSeen().toString());
         g.writeBooleanField("overdue", e.tracking().overdue());
+        optional(g, "deadline", e.tracking().deadline().map(Object::toString).orElse(""));
         if (e.waiver().isPresent()) {
             var w = e.waiver().get();
             g.writeObjectFieldStart("waiver");

@@ -12,6 +12,7 @@ public final class Renderers {
         register(new TextRenderer());
         register(new JsonRenderer());
         register(new HtmlRenderer());
+        register(new LettersRenderer());
     }
 
     private Renderers() {

@@ -36,8 +36,13 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         public static final Rounds NONE = new Rounds(false, List.of(), List.of());
     }
 
-    /** A finding's place in the rounds: {@code new}, {@code persisting} or {@code regressed}. */
-    public record Tracking(String state, LocalDate firstSeen, boolean overdue) {
+    /**
+     * A finding's place in the rounds: {@code new}, {@code persisting} or {@code regressed}.
+     *
+     * @param deadline the day by which it is to be rectified: {@code firstSeen} + the county's
+     *                 {@code rectification_days}, when the pack has that threshold
+     */
+    public record Tracking(String state, LocalDate firstSeen, boolean overdue, Optional<LocalDate> deadline) {
         public static final String NEW = "new";
         public static final String PERSISTING = "persisting";
         public static final String REGRESSED = "regressed";

@@ -55,11 +55,21 @@ public final class ReportBuilder {
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
                     Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues), Fingerprint.of(f),
-                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false), Optional.empty());
+                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false,
+                            deadline(pack, unit, facts.period().asOf())), Optional.empty());
         }).sorted(ORDER).toList();
         return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
                 entries, explain);
     }
+
+    /** {@code from} + the rectification period that applies at the unit, if the pack has one. */
+    public static Optional<java.time.LocalDate> deadline(RulePack pack, Unit unit, java.time.LocalDate from) {
+        return pack.forCounty(unit == null ? "" : unit.county()).thresholds().get(RECTIFICATION_DAYS)
+                .map(t -> from.plusDays(t.value().longValue()));
+    }
+
+    /** The threshold that sets how long a unit has to rectify what an inspection feeds back. */
+    public static final String RECTIFICATION_DAYS = "rectification_days";
 
     private static final List<String> COMPARED = List.of("expected", "actual", "missing");
 

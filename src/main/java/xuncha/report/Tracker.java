@@ -33,15 +33,15 @@ public final class Tracker {
             now.add(e.fingerprint());
             Report.Entry old = before.get(e.fingerprint());
             Report.Tracking t;
+            Optional<BigDecimal> days = rectificationDays.apply(e.unit());
             if (old != null) {
-                boolean overdue = rectificationDays.apply(e.unit())
-                        .map(days -> current.asOf().isAfter(old.tracking().firstSeen().plusDays(days.longValue())))
-                        .orElse(false);
-                t = new Report.Tracking(Report.Tracking.PERSISTING, old.tracking().firstSeen(), overdue);
-            } else if (ever.contains(e.fingerprint())) {
-                t = new Report.Tracking(Report.Tracking.REGRESSED, current.asOf(), false);
+                java.time.LocalDate since = old.tracking().firstSeen();
+                Optional<java.time.LocalDate> deadline = days.map(d -> since.plusDays(d.longValue()));
+                t = new Report.Tracking(Report.Tracking.PERSISTING, since,
+                        deadline.map(current.asOf()::isAfter).orElse(false), deadline);
             } else {
-                t = new Report.Tracking(Report.Tracking.NEW, current.asOf(), false);
+                t = new Report.Tracking(ever.contains(e.fingerprint()) ? Report.Tracking.REGRESSED : Report.Tracking.NEW,
+                        current.asOf(), false, days.map(d -> current.asOf().plusDays(d.longValue())));
             }
             tracked.add(e.withTracking(t));
         }

@@ -61,7 +61,7 @@ class CheckCommandTest {
     @Test
     void unknownFormatListsTheFormats() {
         assertThat(Run.xuncha("check", "--format", "pdf", SAMPLE).err())
-                .contains("unknown --format 'pdf' (allowed: text, json, html)");
+                .contains("unknown --format 'pdf' (allowed: text, json, html, letters)");
     }
 
     @Test
