@@ -11,7 +11,6 @@ import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
 import xuncha.findings.Level;
-import xuncha.load.Diagnostics;
 import xuncha.load.FactLoader;
 import xuncha.load.InputException;
 import xuncha.report.Baseline;
@@ -114,11 +113,8 @@ final class CheckCommand implements Callable<Integer> {
             Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain,
                     only.isEmpty() ? rules.rules().size() : only.size());
             if (baseline != null) {
-                Map<String, String> countyOf = new java.util.HashMap<>();
-                facts.units().forEach(u -> countyOf.put(u.id(), u.county()));
-                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), unit -> rules
-                        .forCounty(countyOf.getOrDefault(unit, "")).thresholds().get("rectification_days")
-                        .map(xuncha.facts.Threshold::value));
+                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()),
+                        ReportBuilder.rectificationDays(facts, rules));
             }
             if (waivers != null) {
                 report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),
@@ -132,9 +128,7 @@ final class CheckCommand implements Callable<Integer> {
             write(renderer, report);
             return exitCode(report).status();
         } catch (InputException e) {
-            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
-            spec.commandLine().getErr().flush();
-            return ExitCode.UNUSABLE.status();
+            return Problems.report(spec, e);
         } catch (UsageError e) {
             spec.commandLine().getErr().println("xuncha check: " + e.getMessage());
             return ExitCode.UNUSABLE.status();

@@ -10,7 +10,6 @@ import xuncha.engine.Engine;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.facts.FactBase;
-import xuncha.load.Diagnostics;
 import xuncha.load.FactLoader;
 import xuncha.load.InputException;
 import xuncha.report.Impact;
@@ -71,9 +70,7 @@ final class ImpactCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN.status();
         } catch (InputException e) {
-            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
-            spec.commandLine().getErr().flush();
-            return ExitCode.UNUSABLE.status();
+            return Problems.report(spec, e);
         }
     }
 }

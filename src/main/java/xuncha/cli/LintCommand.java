@@ -39,9 +39,7 @@ final class LintCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.FINDINGS.status();
         } catch (InputException e) {
-            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
-            spec.commandLine().getErr().flush();
-            return ExitCode.UNUSABLE.status();
+            return Problems.report(spec, e);
         }
     }
 }

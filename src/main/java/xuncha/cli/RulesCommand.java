@@ -9,7 +9,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
-import xuncha.load.Diagnostics;
 import xuncha.load.InputException;
 import xuncha.report.Texts;
 
@@ -47,9 +46,7 @@ final class RulesCommand implements Callable<Integer> {
         try {
             rules = RulePack.load(pack.sources());
         } catch (InputException e) {
-            spec.commandLine().getErr().print(Diagnostics.render(e.problems()));
-            spec.commandLine().getErr().flush();
-            return ExitCode.UNUSABLE.status();
+            return Problems.report(spec, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? json(rules) : text(rules));

@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
-import xuncha.load.Diagnostics;
 import xuncha.load.InputException;
 import xuncha.verify.TestCase;
 import xuncha.verify.Verifier;
@@ -41,7 +40,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try {
             RuleSources sources = pack.sources();
             RulePack rules = RulePack.load(sources);
@@ -60,10 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return failed > 0 || uncovered ? ExitCode.FINDINGS.status() : ExitCode.CLEAN.status();
         } catch (InputException e) {
-            out.flush();
-            err.print(Diagnostics.render(e.problems()));
-            err.flush();
-            return ExitCode.UNUSABLE.status();
+            return Problems.report(spec, e);
         }
     }
 

@@ -47,10 +47,6 @@ public final class Thresholds {
     public static final String LOCAL = "local";
     private static final Pattern COUNTY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    /** The counties with local values, and those values. */
-    public Map<String, Map<String, Threshold>> local() {
-        return local;
-    }
 
     /** True when the file gives {@code name}, well formed or not (a malformed one has its own message). */
     boolean written(String name) {

@@ -34,10 +34,6 @@ public record Impact(List<Report.Entry> appeared, List<Report.Entry> disappeared
         return new Impact(List.copyOf(appeared), disappeared, List.copyOf(levels));
     }
 
-    public boolean none() {
-        return appeared.isEmpty() && disappeared.isEmpty() && changed.isEmpty();
-    }
-
     private static Map<String, Report.Entry> byKey(Report report) {
         Map<String, Report.Entry> out = new LinkedHashMap<>();
         for (Report.Entry e : report.findings()) {

@@ -5,9 +5,11 @@ import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.facts.Person;
 import xuncha.facts.Period;
+import xuncha.facts.Threshold;
 import xuncha.facts.Unit;
 import xuncha.findings.Finding;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ public final class ReportBuilder {
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
         Map<String, Map<String, Object>> thresholdsByCounty = new HashMap<>();
+        Function<String, Optional<BigDecimal>> days = rectificationDays(facts, pack);
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());
@@ -56,16 +59,23 @@ public final class ReportBuilder {
                     Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues), Fingerprint.of(f),
                     new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false,
-                            deadline(pack, unit, facts.period().asOf())), Optional.empty());
+                            days.apply(f.unit()).map(d -> facts.period().asOf().plusDays(d.longValue()))),
+                    Optional.empty());
         }).sorted(ORDER).toList();
         return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
                 entries, explain);
     }
 
-    /** {@code from} + the rectification period that applies at the unit, if the pack has one. */
-    public static Optional<java.time.LocalDate> deadline(RulePack pack, Unit unit, java.time.LocalDate from) {
-        return pack.forCounty(unit == null ? "" : unit.county()).thresholds().get(RECTIFICATION_DAYS)
-                .map(t -> from.plusDays(t.value().longValue()));
+    /**
+     * The rectification period that applies at each unit (its county's value, local or default), if
+     * the pack has one; looked up once per county.
+     */
+    public static Function<String, Optional<BigDecimal>> rectificationDays(FactBase facts, RulePack pack) {
+        Map<String, String> countyOf = new HashMap<>();
+        facts.units().forEach(u -> countyOf.put(u.id(), u.county()));
+        Map<String, Optional<BigDecimal>> byCounty = new HashMap<>();
+        return unit -> byCounty.computeIfAbsent(countyOf.getOrDefault(unit, ""), county -> pack.forCounty(county)
+                .thresholds().get(RECTIFICATION_DAYS).map(Threshold::value));
     }
 
     /** The threshold that sets how long a unit has to rectify what an inspection feeds back. */
