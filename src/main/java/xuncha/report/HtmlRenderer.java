@@ -8,8 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -68,9 +66,7 @@ final class HtmlRenderer implements Renderer {
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
         w.printf("<p class=\"tally\">%s</p>%n", esc(TextRenderer.tally(report, zh)));
         filters(w, report, zh);
-        Map<String, List<Report.Entry>> byUnit = report.findings().stream()
-                .collect(Collectors.groupingBy(Report.Entry::unit, TreeMap::new, Collectors.toList()));
-        byUnit.forEach((unit, entries) -> {
+        report.byUnit().forEach((unit, entries) -> {
             w.printf("<section class=\"unit\"><h2>%s <small>(%s)</small></h2>%n", esc(entries.get(0).unitName()),
                     esc(unit));
             entries.forEach(e -> finding(w, e, report, zh));

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One feedback letter per unit with findings (Markdown), in the form of an inspection round's
@@ -34,10 +32,13 @@ public final class LettersRenderer implements Renderer {
 
     /** Each unit's letter, by unit id, in unit id order; waived findings are left out. */
     public static Map<String, String> letters(Report report) {
-        Map<String, List<Report.Entry>> byUnit = report.findings().stream().filter(e -> !e.waived())
-                .collect(Collectors.groupingBy(Report.Entry::unit, TreeMap::new, Collectors.toList()));
         Map<String, String> out = new LinkedHashMap<>();
-        byUnit.forEach((unit, entries) -> out.put(unit, letter(report, entries)));
+        report.byUnit().forEach((unit, entries) -> {
+            List<Report.Entry> fedBack = entries.stream().filter(e -> !e.waived()).toList();
+            if (!fedBack.isEmpty()) {
+                out.put(unit, letter(report, fedBack));
+            }
+        });
         return out;
     }
 

@@ -99,6 +99,12 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         return (int) findings.stream().filter(Entry::waived).count();
     }
 
+    /** The findings by unit, in unit id order (each unit's in report order). */
+    public Map<String, List<Entry>> byUnit() {
+        return findings.stream().collect(java.util.stream.Collectors.groupingBy(Entry::unit, java.util.TreeMap::new,
+                java.util.stream.Collectors.toList()));
+    }
+
     /** How many findings are in a state. */
     public int inState(String state) {
         return (int) findings.stream().filter(e -> e.tracking().state().equals(state)).count();

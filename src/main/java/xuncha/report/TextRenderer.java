@@ -30,8 +30,7 @@ final class TextRenderer implements Renderer {
     public void render(Report report, OutputStream out) throws IOException {
         boolean zh = "zh".equals(report.lang());
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        Map<String, List<Report.Entry>> byUnit = report.findings().stream()
-                .collect(Collectors.groupingBy(Report.Entry::unit, java.util.TreeMap::new, Collectors.toList()));
+        Map<String, List<Report.Entry>> byUnit = report.byUnit();
         int width = java.util.Arrays.stream(Level.values()).mapToInt(l -> l.label(report.lang()).length()).max()
                 .orElse(0);
         byUnit.forEach((unit, entries) -> {
