@@ -25,6 +25,7 @@ import xuncha.load.WaiverLoader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +59,19 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, html or letters (one feedback letter per unit; --output names a folder) (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "text (default), json, html, xlsx, sarif, junit or letters (one feedback letter per unit;"
+                    + " --output names a folder). Several, comma-separated, with --output-dir.")
+    List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the report there instead of standard output; an earlier file is replaced only by a complete report.")
     Path output;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write the report in each --format (every format when none is named) into this folder:"
+                    + " report.txt, report.json, report.html, report.xlsx, report.sarif, report.junit.xml, letters/.")
+    Path outputDir;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Lang lang;
@@ -101,8 +108,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Renderer renderer = Renderers.byName(format).orElseThrow(() -> usage("unknown --format '" + format
-                    + "' (allowed: " + String.join(", ", Renderers.names()) + ")"));
+            List<Renderer> renderers = renderers();
             Charset charset = charset();
             RulePack loaded = RulePack.load(pack.sources());
             RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
@@ -110,8 +116,7 @@ final class CheckCommand implements Callable<Integer> {
             FactBase facts = new FactLoader(charset).load(paths);
             Set<String> units = Scope.units(onlyUnits, facts);
             List<Finding> findings = new Engine(rules).run(facts, only);
-            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain,
-                    only.isEmpty() ? rules.rules().size() : only.size());
+            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain, only);
             if (baseline != null) {
                 report = Tracker.track(report, Baseline.read(baseline, baseline.toString()),
                         ReportBuilder.rectificationDays(facts, rules));
@@ -125,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!onlyUnits.isEmpty()) {
                 report = report.within(units);
             }
-            write(renderer, report);
+            write(renderers, report);
             return exitCode(report).status();
         } catch (InputException e) {
             return Problems.report(spec, e);
@@ -154,23 +159,76 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The whole report is rendered first, so that a failure never leaves half a file behind. */
-    private void write(Renderer renderer, Report report) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        renderer.render(report, bytes);
-        if (renderer instanceof LettersRenderer && output != null) {
-            Files.createDirectories(output);
-            for (Map.Entry<String, String> letter : LettersRenderer.letters(report).entrySet()) {
-                AtomicFile.write(output.resolve(letter.getKey() + ".md"), letter.getValue().getBytes(StandardCharsets.UTF_8));
+    /** The formats asked for, checked against the outputs given before anything is loaded or run. */
+    private List<Renderer> renderers() {
+        if (output != null && outputDir != null) {
+            throw usage("--output and --output-dir cannot be used together: --output names one report, --output-dir a"
+                    + " folder for several");
+        }
+        List<String> names = formats.isEmpty() ? (outputDir == null ? List.of("text") : List.copyOf(namesOf()))
+                : formats.stream().distinct().toList();
+        List<Renderer> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(Renderers.byName(name).orElseThrow(() -> usage("unknown --format '" + name + "' (allowed: "
+                    + String.join(", ", Renderers.names()) + ")")));
+        }
+        if (out.size() > 1 && outputDir == null) {
+            throw usage("several formats (" + String.join(", ", names) + ") need --output-dir DIR");
+        }
+        if (outputDir == null && output == null && out.get(0).binary()) {
+            throw usage("--format " + out.get(0).name() + " writes a workbook, not text: name the file with --output"
+                    + " FILE." + out.get(0).extension() + " (or use --output-dir)");
+        }
+        return out;
+    }
+
+    private static List<String> namesOf() {
+        List<String> all = new ArrayList<>();
+        Renderers.names().forEach(all::add);
+        return all;
+    }
+
+    /**
+     * Every report is rendered before any is written, so that a failure never leaves half a file
+     * behind; each file then replaces its earlier version in one step.
+     */
+    private void write(List<Renderer> renderers, Report report) throws IOException {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Map<Path, Map<String, String>> letterFolders = new LinkedHashMap<>();
+        for (Renderer renderer : renderers) {
+            if (renderer instanceof LettersRenderer && (output != null || outputDir != null)) {
+                letterFolders.put(output != null ? output : outputDir.resolve("letters"), LettersRenderer.letters(report));
+                continue;
             }
-            return;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            renderer.render(report, bytes);
+            if (output == null && outputDir == null) {
+                spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+                return;
+            }
+            files.put(output != null ? output : outputDir.resolve("report." + renderer.extension()), bytes.toByteArray());
         }
-        if (output == null) {
-            spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFile.write(output, bytes.toByteArray());
+        PrintWriter out = spec.commandLine().getOut();
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            Path parent = file.getKey().toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            AtomicFile.write(file.getKey(), file.getValue());
+            if (outputDir != null) {
+                out.printf("%s (%,d bytes)%n", file.getKey(), file.getValue().length);
+            }
         }
+        for (Map.Entry<Path, Map<String, String>> folder : letterFolders.entrySet()) {
+            Files.createDirectories(folder.getKey());
+            for (Map.Entry<String, String> letter : folder.getValue().entrySet()) {
+                AtomicFile.write(folder.getKey().resolve(letter.getKey() + ".md"),
+                        letter.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            if (outputDir != null) {
+                out.printf("%s/ (%d letters)%n", folder.getKey(), folder.getValue().size());
+            }
+        }
+        out.flush();
     }
 
     private static UsageError usage(String message) {

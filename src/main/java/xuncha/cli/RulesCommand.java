@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.load.InputException;
+import xuncha.facts.UnitType;
 import xuncha.report.Texts;
 
 import java.io.IOException;
@@ -83,6 +84,7 @@ final class RulesCommand implements Callable<Integer> {
             r.thresholds().forEach(t -> read.put(t, values.get(t)));
             entry.put("thresholds", read);
             entry.put("cites", r.cites());
+            entry.put("checks", r.checks().stream().map(UnitType::yaml).toList());
             return entry;
         }).toList();
         return new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

@@ -69,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         r.missing().forEach(e -> out.printf("        - expected, not found:  %s%n", e));
         r.extra().forEach(e -> out.printf("        + found, not expected:  %s%n", e));
-        r.unfilled().forEach(u -> out.printf("        ! message with a value missing: %s%n", u));
+        r.mistakes().forEach(m -> out.printf("        ! %s%n", m));
     }
 
     /** Prints, per rule, how many cases see it fire and hold; false when a rule lacks either. */

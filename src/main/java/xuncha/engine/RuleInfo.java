@@ -1,6 +1,7 @@
 package xuncha.engine;
 
 import xuncha.facts.Location;
+import xuncha.facts.UnitType;
 
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,21 @@ import java.util.Optional;
  *
  * @param level {@code violation}, {@code warning} or {@code pro-rated}
  * @param texts the titles and message templates by key: {@code title_zh}, {@code zh}, {@code en_no_budget}, …
+ * @param checks the unit types the rule examines ({@code @checks}); empty when it examines every unit
  */
 public record RuleInfo(String id, String name, String level, List<String> thresholds, String cites,
-                       Map<String, String> texts, Location at) {
+                       Map<String, String> texts, Location at, List<UnitType> checks) {
+
+    /** The rule's group: {@code COVER} for {@code COVER-03}. */
+    public String group() {
+        int dash = id.lastIndexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
+    }
+
+    /** Whether the rule examines units of this type. */
+    public boolean checks(UnitType type) {
+        return checks.isEmpty() || checks.contains(type);
+    }
 
     public String title(String lang) {
         return texts.getOrDefault("title_" + lang, id);

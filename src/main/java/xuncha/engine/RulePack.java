@@ -9,8 +9,10 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import xuncha.facts.Location;
+import xuncha.facts.UnitType;
 import xuncha.load.Diagnostics;
 import xuncha.load.InputException;
+import xuncha.load.Suggest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -197,8 +200,19 @@ public final class RulePack {
         }
         List<String> thresholds = Arrays.stream(String.valueOf(meta.getOrDefault("thresholds", "")).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<UnitType> checks = new ArrayList<>();
+        for (String name : String.valueOf(meta.getOrDefault("checks", "")).split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<UnitType> type = Arrays.stream(UnitType.values()).filter(t -> t.yaml().equals(name.strip()))
+                    .findFirst();
+            type.ifPresentOrElse(checks::add, () -> problems.error(at, "rule %s has @checks(\"%s\"): '%s' is not a"
+                    + " unit type%s", id, meta.get("checks"), name.strip(), Suggest.hint(name.strip(),
+                    Arrays.stream(UnitType.values()).map(UnitType::yaml).toList())));
+        }
         return new RuleInfo(id, rule.getName(), level, thresholds, String.valueOf(meta.getOrDefault("cites", "")),
-                Map.copyOf(texts), at);
+                Map.copyOf(texts), at, List.copyOf(checks));
     }
 
     /** Where {@code rule "name"} is written; the rules folder when it cannot be found. */

@@ -70,6 +70,9 @@ final class Linker {
         for (int i = 0; i < drafts.ids.size(); i++) {
             origins.putIfAbsent(drafts.ids.get(i).value(), drafts.ids.get(i).at());
         }
+        // Budgets and assessments have no id of their own; findings name them by unit and year.
+        drafts.budgets.forEach(b -> origins.putIfAbsent(b.value().ref(), b.at()));
+        drafts.assessments.forEach(a -> origins.putIfAbsent(a.value().ref(), a.at()));
         return new FactBase(period, linked, List.copyOf(drafts.people), values(drafts.roles),
                 List.copyOf(drafts.meetings), values(drafts.budgets), values(drafts.assessments),
                 List.copyOf(drafts.evaluations), List.copyOf(drafts.admissions), values(drafts.inspections),

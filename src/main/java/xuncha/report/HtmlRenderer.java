@@ -88,7 +88,7 @@ final class HtmlRenderer implements Renderer {
         }
         w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
         for (String s : List.of(Report.Tracking.NEW, Report.Tracking.PERSISTING, Report.Tracking.REGRESSED)) {
-            checkbox(w, "state", s, stateLabel(s, zh));
+            checkbox(w, "state", s, Report.Tracking.label(s, zh));
         }
         w.println("</p></div>");
     }
@@ -103,7 +103,7 @@ final class HtmlRenderer implements Renderer {
         w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span>%s",
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
-            w.printf("<span class=\"state\">[%s%s]</span>", esc(stateLabel(e.tracking().state(), zh)),
+            w.printf("<span class=\"state\">[%s%s]</span>", esc(Report.Tracking.label(e.tracking().state(), zh)),
                     e.tracking().overdue() ? (zh ? "，逾期" : ", overdue") : "");
         }
         e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", zh ? "已豁免至" : "waived until",
@@ -121,17 +121,6 @@ final class HtmlRenderer implements Renderer {
     private static String group(String rule) {
         int dash = rule.indexOf('-');
         return dash < 0 ? rule : rule.substring(0, dash);
-    }
-
-    private static String stateLabel(String state, boolean zh) {
-        if (!zh) {
-            return state;
-        }
-        return switch (state) {
-            case Report.Tracking.PERSISTING -> "仍存在";
-            case Report.Tracking.REGRESSED -> "反弹";
-            default -> "新发现";
-        };
     }
 
     static String esc(String s) {

@@ -10,5 +10,10 @@ public interface Renderer {
 
     String extension();
 
+    /** True for formats that are not text (a workbook): they are written to a file, never to a terminal. */
+    default boolean binary() {
+        return false;
+    }
+
     void render(Report report, OutputStream out) throws IOException;
 }

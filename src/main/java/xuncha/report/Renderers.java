@@ -12,6 +12,9 @@ public final class Renderers {
         register(new TextRenderer());
         register(new JsonRenderer());
         register(new HtmlRenderer());
+        register(new XlsxRenderer());
+        register(new SarifRenderer());
+        register(new JunitRenderer());
         register(new LettersRenderer());
     }
 

@@ -2,6 +2,8 @@ package xuncha.report;
 
 import xuncha.findings.Level;
 
+import xuncha.facts.Location;
+import xuncha.facts.UnitType;
 import xuncha.facts.Waiver;
 
 import java.time.LocalDate;
@@ -19,7 +21,32 @@ import java.util.Map;
  * @param explain whether a text report shows each finding's evidence
  */
 public record Report(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
-                     boolean explain, Rounds rounds, List<WaiverNotice> waiverNotices) {
+                     boolean explain, Rounds rounds, List<WaiverNotice> waiverNotices, Coverage coverage) {
+
+    /**
+     * What the run covered, for the formats that list passes or point into the facts files.
+     *
+     * @param rules the finding rules that ran, in id order
+     * @param units the units checked, in id order
+     * @param origins where each fact a finding rests on is written, by fact id
+     */
+    public record Coverage(List<RuleRef> rules, List<UnitRef> units, Map<String, Location> origins) {
+        public static final Coverage NONE = new Coverage(List.of(), List.of(), Map.of());
+
+        /** The units a rule examined: those of the types it declares, and any it found a problem at. */
+        public List<UnitRef> unitsCheckedBy(RuleRef rule, Set<String> withFindings) {
+            return units.stream().filter(u -> rule.checks().isEmpty() || rule.checks().contains(u.type())
+                    || withFindings.contains(u.id())).toList();
+        }
+    }
+
+    /** A rule that ran, with its title in the report's language (thresholds filled in, local values aside). */
+    public record RuleRef(String id, String group, String level, String title, String cites, List<UnitType> checks) {
+    }
+
+    /** A unit checked. */
+    public record UnitRef(String id, String name, UnitType type) {
+    }
 
     /** A waiver that needs attention: {@code expired}, {@code stale} (matches no finding) or {@code expiring}. */
     public record WaiverNotice(String status, Waiver waiver) {
@@ -46,6 +73,18 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         public static final String NEW = "new";
         public static final String PERSISTING = "persisting";
         public static final String REGRESSED = "regressed";
+
+        /** A state as a reader sees it: 新发现, 仍存在, 反弹 (or the state's name in English). */
+        public static String label(String state, boolean zh) {
+            if (!zh) {
+                return state;
+            }
+            return switch (state) {
+                case PERSISTING -> "仍存在";
+                case REGRESSED -> "反弹";
+                default -> "新发现";
+            };
+        }
     }
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
@@ -78,20 +117,22 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** A report of these entries, its counts computed from them. */
-    public static Report of(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
-                            boolean explain) {
-        return new Report(lang, year, asOf, units, rules, List.copyOf(findings), explain, Rounds.NONE, List.of());
+    public static Report of(String lang, int year, LocalDate asOf, List<Entry> findings, boolean explain,
+                            Coverage coverage) {
+        return new Report(lang, year, asOf, coverage.units().size(), coverage.rules().size(), List.copyOf(findings),
+                explain, Rounds.NONE, List.of(), coverage);
     }
 
     /** This report with its findings tracked against earlier rounds. */
     public Report withRounds(List<Entry> tracked, Rounds rounds) {
-        return new Report(lang, year, asOf, units, this.rules, List.copyOf(tracked), explain, rounds, waiverNotices);
+        return new Report(lang, year, asOf, units, this.rules, List.copyOf(tracked), explain, rounds, waiverNotices,
+                coverage);
     }
 
     /** This report with waivers applied to its findings, and the waivers that need attention. */
     public Report withWaivers(List<Entry> waived, List<WaiverNotice> notices) {
         return new Report(lang, year, asOf, units, this.rules, List.copyOf(waived), explain, rounds,
-                List.copyOf(notices));
+                List.copyOf(notices), coverage);
     }
 
     /** Findings covered by a waiver. */
@@ -116,7 +157,9 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
                 findings.stream().filter(e -> unitIds.contains(e.unit())).toList(), explain,
                 new Rounds(rounds.tracked(), rounds.rectified().stream().filter(e -> unitIds.contains(e.unit())).toList(),
                         rounds.rectifiedEver()),
-                waiverNotices.stream().filter(n -> unitIds.contains(n.waiver().unit())).toList());
+                waiverNotices.stream().filter(n -> unitIds.contains(n.waiver().unit())).toList(),
+                new Coverage(coverage.rules(), coverage.units().stream().filter(u -> unitIds.contains(u.id())).toList(),
+                        coverage.origins()));
     }
 
     /** Findings at a level, waived ones aside: a waived finding leaves the counts and the exit status. */

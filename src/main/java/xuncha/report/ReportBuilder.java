@@ -3,6 +3,7 @@ package xuncha.report;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
+import xuncha.facts.Location;
 import xuncha.facts.Person;
 import xuncha.facts.Period;
 import xuncha.facts.Threshold;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,12 +33,12 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang) {
-        return build(facts, pack, findings, lang, false, pack.rules().size());
+        return build(facts, pack, findings, lang, false, Set.of());
     }
 
-    /** @param rulesRun how many finding rules ran (fewer than the pack's with {@code check --rule}) */
+    /** @param only the finding rules that ran when {@code check --rule} chose some; empty when all ran */
     public static Report build(FactBase facts, RulePack pack, List<Finding> findings, String lang, boolean explain,
-                               int rulesRun) {
+                               Set<String> only) {
         Map<String, Unit> units = facts.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
@@ -62,8 +65,27 @@ public final class ReportBuilder {
                             days.apply(f.unit()).map(d -> facts.period().asOf().plusDays(d.longValue()))),
                     Optional.empty());
         }).sorted(ORDER).toList();
-        return Report.of(lang, facts.period().year(), facts.period().asOf(), facts.units().size(), rulesRun,
-                entries, explain);
+        return Report.of(lang, facts.period().year(), facts.period().asOf(), entries, explain,
+                coverage(facts, pack, entries, only, lang));
+    }
+
+    private static Report.Coverage coverage(FactBase facts, RulePack pack, List<Report.Entry> entries,
+                                            Set<String> only, String lang) {
+        Map<String, Object> defaults = pack.thresholdValues();
+        List<Report.RuleRef> rules = pack.rules().stream().filter(r -> only.isEmpty() || only.contains(r.id()))
+                .map(r -> new Report.RuleRef(r.id(), r.group(), r.level(), Texts.fill(r.title(lang), defaults, lang),
+                        r.cites(), r.checks()))
+                .toList();
+        List<Report.UnitRef> units = facts.units().stream().sorted(Comparator.comparing(Unit::id))
+                .map(u -> new Report.UnitRef(u.id(), u.name(), u.type())).toList();
+        Map<String, Location> origins = new TreeMap<>();
+        entries.forEach(e -> e.evidence().facts().forEach(id -> {
+            Location at = facts.origins().get(id);
+            if (at != null) {
+                origins.put(id, at);
+            }
+        }));
+        return new Report.Coverage(rules, units, origins);
     }
 
     /**

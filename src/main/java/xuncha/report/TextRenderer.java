@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,18 +55,25 @@ final class TextRenderer implements Renderer {
     }
 
     private static void explain(PrintWriter w, Report.Evidence ev, boolean zh, String indent) {
+        evidenceLines(ev, zh).forEach(line -> w.printf("%s%s%n", indent, line));
+    }
+
+    /** A finding's evidence as lines: the facts, then expected/actual/missing, then the thresholds. */
+    static List<String> evidenceLines(Report.Evidence ev, boolean zh) {
         String lang = zh ? "zh" : "en";
-        w.printf("%s%s%s%n", indent, zh ? "依据：" : "facts: ", String.join(", ", ev.facts()));
+        List<String> lines = new ArrayList<>();
+        lines.add((zh ? "依据：" : "facts: ") + String.join(", ", ev.facts()));
         if (!ev.compared().isEmpty()) {
-            w.printf("%s%s%n", indent, ev.compared().entrySet().stream()
+            lines.add(ev.compared().entrySet().stream()
                     .map(c -> label(c.getKey(), zh) + " " + Texts.format(c.getValue(), lang))
                     .collect(Collectors.joining(zh ? "，" : ", ")));
         }
         if (!ev.thresholds().isEmpty()) {
-            w.printf("%s%s%s%n", indent, zh ? "阈值：" : "thresholds: ", ev.thresholds().entrySet().stream()
+            lines.add((zh ? "阈值：" : "thresholds: ") + ev.thresholds().entrySet().stream()
                     .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en"))
                     .collect(Collectors.joining(zh ? "；" : "; ")));
         }
+        return lines;
     }
 
     static String label(String compared, boolean zh) {

@@ -1,10 +1,12 @@
 package xuncha.verify;
 
 import xuncha.engine.Engine;
+import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.facts.Location;
 import xuncha.facts.Period;
+import xuncha.facts.UnitType;
 import xuncha.findings.Finding;
 import xuncha.load.Diagnostics;
 import xuncha.load.FactLoader;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,12 +35,14 @@ public final class Verifier {
 
     /**
      * What one case gave. {@code missing}: expected (exactly or by contains) but not found;
-     * {@code extra}: found but not expected (exactly) or found though not_contains names it.
+     * {@code extra}: found but not expected (exactly) or found though not_contains names it;
+     * {@code mistakes}: what the rules did wrong whatever the case expects (a message with a value
+     * missing, a finding on a unit of a type the rule's {@code @checks} does not name).
      */
     public record Result(TestCase testCase, Set<TestCase.Expected> actual, Set<TestCase.Expected> missing,
-                         Set<TestCase.Expected> extra, List<String> unfilled) {
+                         Set<TestCase.Expected> extra, List<String> mistakes) {
         public boolean passed() {
-            return missing.isEmpty() && extra.isEmpty() && unfilled.isEmpty();
+            return missing.isEmpty() && extra.isEmpty() && mistakes.isEmpty();
         }
     }
 
@@ -103,7 +109,25 @@ public final class Verifier {
         });
         c.contains().stream().filter(e -> !actual.contains(e)).forEach(missing::add);
         c.notContains().stream().filter(actual::contains).forEach(extra::add);
-        return new Result(c, actual, missing, extra, unfilled(casePack, facts, findings));
+        List<String> mistakes = new ArrayList<>(unfilled(casePack, facts, findings));
+        mistakes.addAll(outOfScope(casePack, facts, findings));
+        return new Result(c, actual, missing, extra, mistakes);
+    }
+
+    /** Findings on a unit whose type the rule's {@code @checks} leaves out: the declaration is wrong. */
+    private static List<String> outOfScope(RulePack pack, FactBase facts, List<Finding> findings) {
+        Map<String, UnitType> types = new HashMap<>();
+        facts.units().forEach(u -> types.put(u.id(), u.type()));
+        List<String> out = new ArrayList<>();
+        for (Finding f : findings) {
+            UnitType type = types.get(f.unit());
+            RuleInfo rule = pack.rule(f.rule());
+            if (type != null && !rule.checks(type)) {
+                out.add(String.format("%s found a problem at %s, a %s, but its @checks names only %s", f.rule(),
+                        f.unit(), type.yaml(), rule.checks().stream().map(UnitType::yaml).toList()));
+            }
+        }
+        return out;
     }
 
     /** Messages whose template names a value the rule did not give: a mistake in the rule. */
@@ -112,7 +136,7 @@ public final class Verifier {
         for (String lang : List.of("zh", "en")) {
             for (Report.Entry e : ReportBuilder.build(facts, pack, findings, lang).findings()) {
                 if (UNFILLED.matcher(e.title() + e.message()).find()) {
-                    out.add(e.rule() + " (" + lang + "): " + e.message());
+                    out.add("message with a value missing: " + e.rule() + " (" + lang + "): " + e.message());
                 }
             }
         }

@@ -61,7 +61,7 @@ class CheckCommandTest {
     @Test
     void unknownFormatListsTheFormats() {
         assertThat(Run.xuncha("check", "--format", "pdf", SAMPLE).err())
-                .contains("unknown --format 'pdf' (allowed: text, json, html, letters)");
+                .contains("unknown --format 'pdf' (allowed: text, json, html, xlsx, sarif, junit, letters)");
     }
 
     @Test

@@ -55,7 +55,7 @@ class LintCommandTest {
     @Test
     void callToSystemExitIsRefused() throws IOException {
         edit("grass.drl", "then\n    finding(drools, $u.id(), null, \"\");", "then\n    System.exit(1);\n    finding(drools, $u.id(), null, \"\");");
-        assertProblem(rules + "/grass.drl:23:5: error: the rules may not use 'System'");
+        assertProblem(rules + "/grass.drl:24:5: error: the rules may not use 'System'");
     }
 
     @Test
@@ -64,14 +64,14 @@ class LintCommandTest {
                 "then\n    // java.io.File in a comment is fine, \"System.exit\" in a text too\n"
                         + "    java.nio.file.Files.delete(null);\n    finding(drools, $u.id(), null, \"\");");
         Run run = lint();
-        assertThat(run.out()).contains(rules + "/grass.drl:24:5: error: the rules may not use java.nio.file.Files.delete")
+        assertThat(run.out()).contains(rules + "/grass.drl:25:5: error: the rules may not use java.nio.file.Files.delete")
                 .doesNotContain(":23:");
     }
 
     @Test
     void compileErrorIsLocatedWithItsColumn() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)", "not Role(unit == $u.id role == RoleKind.SECRETARY)");
-        assertProblem(rules + "/grass.drl:21:28: error: DRL: mismatched input 'role'");
+        assertProblem(rules + "/grass.drl:22:28: error: DRL: mismatched input 'role'");
     }
 
     @Test
@@ -79,9 +79,9 @@ class LintCommandTest {
         edit("grass.drl", "@id(\"GRASS-03\")", "@id(\"GRASS-02\")");
         assertProblem("error: rule \"GRASS-03\" has the id GRASS-02 of rule \"GRASS-02\"");
         edit("grass.drl", "@id(\"GRASS-02\")", "@id(\"Grass2\")");
-        assertProblem(rules + "/grass.drl:27:1: error: rule id 'Grass2' is not of the form GROUP-NN");
+        assertProblem(rules + "/grass.drl:28:1: error: rule id 'Grass2' is not of the form GROUP-NN");
         edit("grass.drl", "@id(\"Grass2\")", "");
-        assertProblem(rules + "/grass.drl:27:1: error: rule \"GRASS-02\" has no @id");
+        assertProblem(rules + "/grass.drl:28:1: error: rule \"GRASS-02\" has no @id");
     }
 
     @Test

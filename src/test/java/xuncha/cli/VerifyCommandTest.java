@@ -71,6 +71,24 @@ class VerifyCommandTest {
     }
 
     @Test
+    void findingOnAUnitTypeTheRuleDoesNotDeclareFailsTheCase() throws IOException {
+        edit("grass.drl", "@checks(\"township_league_committee\")", "@checks(\"village\")");
+        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("! GRASS-01 found a problem at t-league, a township_league_committee, but its"
+                + " @checks names only [village]");
+    }
+
+    @Test
+    void checksNamingNoUnitTypeIsARuleError() throws IOException {
+        edit("school.drl", "@checks(\"school\")", "@checks(\"shcool\")");
+        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).containsPattern("school.drl:\\d+:\\d+: error: rule SCHOOL-0\\d has @checks\\(\"shcool\"\\):"
+                + " 'shcool' is not a unit type; did you mean 'school'\\?");
+    }
+
+    @Test
     void brokenCaseFileIsLocated() throws IOException {
         edit("tests/grass.yaml", "rule: GRASS-01", "rule: GRAS-01");
         edit("tests/grass.yaml", "expect: []", "expcet: []");

@@ -61,7 +61,7 @@ class BadRulesTest {
     void drlThatDoesNotCompileIsLocatedWithItsColumn() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)",
                 "not Role(unit == $u.id role == RoleKind.SECRETARY)");
-        assertRefused(check(), rules + "/grass.drl:21:28: error: DRL: mismatched input 'role'");
+        assertRefused(check(), rules + "/grass.drl:22:28: error: DRL: mismatched input 'role'");
     }
 
     @Test
@@ -85,7 +85,7 @@ class BadRulesTest {
     void missingThresholdIsLocatedAtTheRuleThatReadsIt() throws IOException {
         edit("thresholds.yaml", "rectification_days: 60", "");
         Run run = check();
-        assertRefused(run, rules + "/inspect.drl:37:1: error: rule INSPECT-02 reads threshold 'rectification_days', which "
+        assertRefused(run, rules + "/inspect.drl:38:1: error: rule INSPECT-02 reads threshold 'rectification_days', which "
                 + rules + "/thresholds.yaml does not give");
         assertThat(run.err()).contains("rule INSPECT-03 reads threshold 'rectification_days'");
     }
@@ -93,14 +93,14 @@ class BadRulesTest {
     @Test
     void ruleWithoutAnIdIsRefused() throws IOException {
         edit("grass.drl", "    @id(\"GRASS-02\")\n", "");
-        assertRefused(check(), rules + "/grass.drl:27:1: error: rule \"GRASS-02\" has no @id");
+        assertRefused(check(), rules + "/grass.drl:28:1: error: rule \"GRASS-02\" has no @id");
     }
 
     @Test
     void twoRulesWithOneIdAreRefused() throws IOException {
         edit("grass.drl", "@id(\"GRASS-03\")", "@id(\"GRASS-02\")");
-        assertRefused(check(), rules + "/grass.drl:42:1: error: rule \"GRASS-03\" has the id GRASS-02 of rule \"GRASS-02\" at "
-                + rules + "/grass.drl:27:1");
+        assertRefused(check(), rules + "/grass.drl:44:1: error: rule \"GRASS-03\" has the id GRASS-02 of rule \"GRASS-02\" at "
+                + rules + "/grass.drl:28:1");
     }
 
     @Test

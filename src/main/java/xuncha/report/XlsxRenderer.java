@@ -1,0 +1,241 @@
+package xuncha.report;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import xuncha.findings.Level;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The workbook county offices pass around: a findings sheet (one row per finding, with columns left
+ * for the unit to fill in its rectification), a summary sheet by unit, and, when checked against a
+ * baseline, the findings rectified since.
+ */
+final class XlsxRenderer implements Renderer {
+    /** The columns a unit fills in; shaded, and kept last so that sorting and filtering leave them whole. */
+    private static final List<String> FILL_IN_ZH = List.of("整改措施", "责任人", "整改完成时限", "整改情况");
+    private static final List<String> FILL_IN_EN = List.of("Measures", "Person responsible", "Rectified by",
+            "Rectification status");
+
+    @Override
+    public String name() {
+        return "xlsx";
+    }
+
+    @Override
+    public String extension() {
+        return "xlsx";
+    }
+
+    @Override
+    public boolean binary() {
+        return true;
+    }
+
+    @Override
+    public void render(Report report, OutputStream out) throws IOException {
+        boolean zh = "zh".equals(report.lang());
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            // The workbook says when the facts were taken, not when it was written: the same run gives the same content.
+            wb.getProperties().getCoreProperties().setCreated(Optional.of(
+                    Date.from(report.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())));
+            wb.getProperties().getCoreProperties().setCreator("xuncha");
+            wb.getProperties().getCoreProperties().setTitle(zh ? report.year() + "年度党建带团建检查问题清单"
+                    : report.year() + " Party-led league building check: findings");
+            Styles styles = new Styles(wb);
+            findings(wb.createSheet(zh ? "问题清单" : "Findings"), report.findings(), report, styles, true);
+            summary(wb.createSheet(zh ? "按单位汇总" : "By unit"), report, styles);
+            if (report.rounds().tracked()) {
+                findings(wb.createSheet(zh ? "已整改" : "Rectified"), report.rounds().rectified(), report, styles, false);
+            }
+            wb.write(out);
+        }
+    }
+
+    private record Column(String zh, String en, int width, Function<Report.Entry, String> value) {
+    }
+
+    private static List<Column> columns(Report report) {
+        boolean zh = "zh".equals(report.lang());
+        return List.of(
+                new Column("单位编号", "Unit id", 16, Report.Entry::unit),
+                new Column("单位", "Unit", 22, Report.Entry::unitName),
+                new Column("规则", "Rule", 11, Report.Entry::rule),
+                new Column("要求", "Requirement", 36, Report.Entry::title),
+                new Column("等级", "Level", 8, e -> e.level().label(report.lang())),
+                new Column("状态", "State", 10, e -> state(e, zh)),
+                new Column("问题", "Finding", 60, Report.Entry::message),
+                new Column("人员", "Person", 10, Report.Entry::personName),
+                new Column("依据", "Evidence", 40, e -> String.join("\n", TextRenderer.evidenceLines(e.evidence(), zh))),
+                new Column("整改期限", "Rectify by", 12,
+                        e -> e.tracking().deadline().map(d -> d.toString()).orElse("")),
+                new Column("豁免", "Waiver", 24, e -> e.waiver().map(w -> (zh ? "至 " : "until ") + w.expires() + (zh ? "：" : ": ")
+                        + w.reason() + (zh ? "（" : " (") + w.approvedBy() + (zh ? "批准）" : ")")).orElse("")),
+                new Column("指纹", "Fingerprint", 18, Report.Entry::fingerprint));
+    }
+
+    private static String state(Report.Entry e, boolean zh) {
+        String label = Report.Tracking.label(e.tracking().state(), zh);
+        if (Report.Tracking.PERSISTING.equals(e.tracking().state())) {
+            label += (zh ? "（自 " : " (since ") + e.tracking().firstSeen() + (e.tracking().overdue()
+                    ? (zh ? "，逾期）" : ", overdue)") : (zh ? "）" : ")"));
+        }
+        return label;
+    }
+
+    private static void findings(Sheet sheet, List<Report.Entry> entries, Report report, Styles styles,
+                                 boolean fillIn) {
+        boolean zh = "zh".equals(report.lang());
+        List<Column> columns = columns(report);
+        List<String> fill = fillIn ? (zh ? FILL_IN_ZH : FILL_IN_EN) : List.of();
+        Row head = sheet.createRow(0);
+        int c = 0;
+        cell(head, c, zh ? "序号" : "No.", styles.head);
+        sheet.setColumnWidth(c++, 6 * 256);
+        for (Column col : columns) {
+            cell(head, c, zh ? col.zh() : col.en(), styles.head);
+            sheet.setColumnWidth(c++, col.width() * 256);
+        }
+        for (String f : fill) {
+            cell(head, c, f, styles.fillHead);
+            sheet.setColumnWidth(c++, 24 * 256);
+        }
+        int r = 1;
+        for (Report.Entry e : entries) {
+            Row row = sheet.createRow(r);
+            row.createCell(0).setCellValue(r);
+            row.getCell(0).setCellStyle(styles.text);
+            int i = 1;
+            for (Column col : columns) {
+                cell(row, i++, col.value().apply(e), styles.text);
+            }
+            for (int k = 0; k < fill.size(); k++) {
+                cell(row, i++, "", styles.fill);
+            }
+            r++;
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() + fill.size()));
+    }
+
+    private static void summary(Sheet sheet, Report report, Styles styles) {
+        boolean zh = "zh".equals(report.lang());
+        List<String> heads = new ArrayList<>(zh ? List.of("单位编号", "单位", "违规", "提醒", "已豁免")
+                : List.of("Unit id", "Unit", "Violations", "Warnings", "Waived"));
+        if (report.rounds().tracked()) {
+            heads.addAll(zh ? List.of("新发现", "仍存在", "反弹", "已整改") : List.of("New", "Persisting", "Regressed",
+                    "Rectified"));
+        }
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < heads.size(); i++) {
+            cell(head, i, heads.get(i), styles.head);
+            sheet.setColumnWidth(i, (i == 1 ? 24 : i == 0 ? 18 : 9) * 256);
+        }
+        Map<String, List<Report.Entry>> byUnit = report.byUnit();
+        Map<String, List<Report.Entry>> rectified = report.rounds().rectified().stream().collect(
+                java.util.stream.Collectors.groupingBy(Report.Entry::unit));
+        int[] totals = new int[heads.size()];
+        int r = 1;
+        for (Report.UnitRef unit : report.coverage().units()) {
+            List<Report.Entry> es = byUnit.getOrDefault(unit.id(), List.of());
+            int[] counts = counts(es, rectified.getOrDefault(unit.id(), List.of()), report.rounds().tracked());
+            Row row = sheet.createRow(r++);
+            cell(row, 0, unit.id(), styles.text);
+            cell(row, 1, unit.name(), styles.text);
+            for (int i = 0; i < counts.length; i++) {
+                row.createCell(i + 2).setCellValue(counts[i]);
+                totals[i + 2] += counts[i];
+            }
+        }
+        Row total = sheet.createRow(r);
+        cell(total, 0, zh ? "合计" : "Total", styles.head);
+        cell(total, 1, report.units() + (zh ? " 个单位" : " units"), styles.head);
+        for (int i = 2; i < heads.size(); i++) {
+            total.createCell(i).setCellValue(totals[i]);
+            total.getCell(i).setCellStyle(styles.head);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static int[] counts(List<Report.Entry> es, List<Report.Entry> rectified, boolean tracked) {
+        int[] c = new int[tracked ? 7 : 3];
+        for (Report.Entry e : es) {
+            if (e.waived()) {
+                c[2]++;
+            } else {
+                c[e.level() == Level.VIOLATION ? 0 : 1]++;
+            }
+            if (tracked) {
+                c[switch (e.tracking().state()) {
+                    case Report.Tracking.PERSISTING -> 4;
+                    case Report.Tracking.REGRESSED -> 5;
+                    default -> 3;
+                }]++;
+            }
+        }
+        if (tracked) {
+            c[6] = rectified.size();
+        }
+        return c;
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static final class Styles {
+        final CellStyle head;
+        final CellStyle fillHead;
+        final CellStyle text;
+        final CellStyle fill;
+
+        Styles(XSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            head = bordered(wb);
+            head.setFont(bold);
+            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            fillHead = bordered(wb);
+            fillHead.setFont(bold);
+            fillHead.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            fillHead.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            text = bordered(wb);
+            text.setWrapText(true);
+            text.setVerticalAlignment(VerticalAlignment.TOP);
+            fill = bordered(wb);
+            fill.setWrapText(true);
+            fill.setVerticalAlignment(VerticalAlignment.TOP);
+            fill.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            fill.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+
+        private static CellStyle bordered(XSSFWorkbook wb) {
+            CellStyle s = wb.createCellStyle();
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            return s;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package xuncha.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xuncha.Run;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The workbook, read back as a county office would open it. */
+class XlsxRendererTest {
+    private static final String SAMPLE = "fixtures/yangqu-2022.yaml";
+
+    @TempDir
+    Path dir;
+
+    private static List<String> row(Sheet sheet, int r) {
+        List<String> out = new ArrayList<>();
+        Row row = sheet.getRow(r);
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            var cell = row.getCell(c);
+            out.add(cell == null ? "" : switch (cell.getCellType()) {
+                case NUMERIC -> String.valueOf((long) cell.getNumericCellValue());
+                default -> cell.getStringCellValue();
+            });
+        }
+        return out;
+    }
+
+    private XSSFWorkbook open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    @Test
+    void oneRowPerFindingWithColumnsForTheUnitToFillInAndASummaryByUnit() throws Exception {
+        Path xlsx = dir.resolve("sample.xlsx");
+        Run run = Run.xuncha("check", "--format", "xlsx", "--output", xlsx.toString(), SAMPLE);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(Run.xuncha("check", "--format", "json", SAMPLE).out());
+        try (XSSFWorkbook wb = open(xlsx)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            Sheet findings = wb.getSheet("问题清单");
+            assertThat(row(findings, 0)).containsExactly("序号", "单位编号", "单位", "规则", "要求", "等级", "状态", "问题",
+                    "人员", "依据", "整改期限", "豁免", "指纹", "整改措施", "责任人", "整改完成时限", "整改情况");
+            assertThat(findings.getLastRowNum()).isEqualTo(json.get("findings").size());
+            for (int i = 0; i < json.get("findings").size(); i++) {
+                JsonNode f = json.get("findings").get(i);
+                List<String> r = row(findings, i + 1);
+                assertThat(r.subList(0, 4)).containsExactly(String.valueOf(i + 1), f.get("unit").asText(),
+                        f.get("unit_name").asText(), f.get("rule").asText());
+                assertThat(r.get(7)).isEqualTo(f.get("message").asText());
+                assertThat(r.get(12)).isEqualTo(f.get("fingerprint").asText());
+                assertThat(r.subList(13, 17)).containsOnly("");
+            }
+            List<String> recruit = row(findings, 9);
+            assertThat(recruit.subList(1, 11)).containsExactly("dhs-party", "中共东黄水镇委员会", "RECRUIT-01",
+                    "28 周岁以下青年入党一般从团员中发展", "提醒", "新发现",
+                    "中共东黄水镇委员会于2022年5月20日发展金月入党（adm-3），时年 24 周岁，不是共青团员", "金月",
+                    "依据：dhs-party, adm-3, p-young-3\n阈值：admission_league_max_age = 28", "2022-12-23");
+            assertThat(findings.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+
+            Sheet summary = wb.getSheet("按单位汇总");
+            assertThat(row(summary, 0)).containsExactly("单位编号", "单位", "违规", "提醒", "已豁免");
+            int units = json.get("units").asInt();
+            assertThat(summary.getLastRowNum()).isEqualTo(units + 1);
+            assertThat(row(summary, units + 1)).containsExactly("合计", units + " 个单位",
+                    json.get("counts").get("violation").asText(), json.get("counts").get("warning").asText(), "0");
+            assertThat(row(summary, 1).subList(0, 2)).containsExactly("d-civil", "阳曲县民政局");
+        }
+    }
+
+    @Test
+    void againstABaselineTheSummaryCountsStatesAndARectifiedSheetListsWhatWasFixed() throws Exception {
+        Path first = dir.resolve("first.json");
+        Run.xuncha("check", "--format", "json", "--output", first.toString(), SAMPLE);
+        String fixed = Files.readString(Path.of(SAMPLE)).replace("venue: \"\", annual_funds: 0",
+                "venue: 东黄水镇青年之家, annual_funds: 0");
+        Path second = dir.resolve("second.yaml");
+        Files.writeString(second, fixed);
+        Path xlsx = dir.resolve("second.xlsx");
+        Run run = Run.xuncha("check", "--format", "xlsx", "--lang", "en", "--output", xlsx.toString(),
+                "--baseline", first.toString(), second.toString());
+        assertThat(run.err()).isEmpty();
+        try (XSSFWorkbook wb = open(xlsx)) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Findings");
+            assertThat(row(wb.getSheetAt(0), 1).get(6)).startsWith("persisting (since 2022-10-24");
+            Sheet summary = wb.getSheet("By unit");
+            assertThat(row(summary, 0)).containsExactly("Unit id", "Unit", "Violations", "Warnings", "Waived", "New",
+                    "Persisting", "Regressed", "Rectified");
+            List<String> total = row(summary, summary.getLastRowNum());
+            assertThat(total.subList(5, 9)).containsExactly("0", "23", "0", "1");
+            Sheet rectified = wb.getSheet("Rectified");
+            assertThat(rectified.getLastRowNum()).isEqualTo(1);
+            assertThat(row(rectified, 1).subList(1, 4)).containsExactly("dhs-league", "共青团东黄水镇委员会", "GRASS-02");
+        }
+    }
+
+    @Test
+    void aWorkbookIsNeverWrittenToTheTerminal() {
+        Run run = Run.xuncha("check", "--format", "xlsx", SAMPLE);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("xuncha check: --format xlsx writes a workbook, not text: name the file with"
+                + " --output FILE.xlsx (or use --output-dir)\n");
+    }
+}
