@@ -1,0 +1,82 @@
+package xuncha.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.gen.Generator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code xuncha gen}: synthetic counties, a folder each, for trying xuncha at scale and for benchmarks. */
+@Command(name = "gen", mixinStandardHelpOptions = true,
+        description = "Write a synthetic fact base: one folder per county, each a valid fact base shaped like a real"
+                + " county, with a share of problems so that every rule fires somewhere. The same seed gives the same files.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:written", "2:bad options, or the folder is not empty or cannot be written"})
+final class GenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--counties", paramLabel = "N", required = true, description = "How many counties.")
+    int counties;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--problem-rate", paramLabel = "R", defaultValue = "0.05",
+            description = "Share of the candidates for each requirement that break it (default: ${DEFAULT-VALUE}).")
+    double problemRate;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "The folder to write (created; must be empty if it exists).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (counties < 1 || counties > 9999) {
+            return usage("--counties must be from 1 to 9999, not " + counties);
+        }
+        if (!(problemRate >= 0 && problemRate <= 1)) {
+            return usage("--problem-rate must be from 0 to 1, not " + problemRate);
+        }
+        try {
+            if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+                return usage(out + " exists and is not an empty folder: gen writes a whole fact base, give a new folder");
+            }
+            Generator gen = new Generator(seed, problemRate);
+            long bytes = 0;
+            for (int n = 1; n <= counties; n++) {
+                Path folder = out.resolve(Generator.folder(n));
+                Files.createDirectories(folder);
+                for (Map.Entry<String, String> file : gen.county(n).entrySet()) {
+                    byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                    Files.write(folder.resolve(file.getKey()), content);
+                    bytes += content.length;
+                }
+            }
+            spec.commandLine().getOut().printf("%s: %d counties, %,d bytes of facts (seed %d); check them with"
+                    + " ./xuncha check %s%n", out, counties, bytes, seed, out);
+            return ExitCode.CLEAN.status();
+        } catch (IOException e) {
+            return usage("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("xuncha gen: " + message);
+        return ExitCode.UNUSABLE.status();
+    }
+}
