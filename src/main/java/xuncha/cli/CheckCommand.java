@@ -102,6 +102,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Accepted exceptions (YAML): a waived finding stays in the report but leaves the counts and the exit status.")
     Path waivers;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Check up to N counties at a time (default: the number of processors, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
     boolean explain;
 
@@ -109,13 +113,16 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             List<Renderer> renderers = renderers();
+            if (jobs < 1) {
+                throw usage("--jobs must be at least 1, not " + jobs);
+            }
             Charset charset = charset();
             RulePack loaded = RulePack.load(pack.sources());
             RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
             Set<String> only = Scope.rules(onlyRules, rules);
             FactBase facts = new FactLoader(charset).load(paths);
             Set<String> units = Scope.units(onlyUnits, facts);
-            List<Finding> findings = new Engine(rules).run(facts, only);
+            List<Finding> findings = new Engine(rules, jobs).run(facts, only);
             Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain, only);
             if (baseline != null) {
                 report = Tracker.track(report, Baseline.read(baseline, baseline.toString()),

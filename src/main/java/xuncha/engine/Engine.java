@@ -9,17 +9,35 @@ import xuncha.findings.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a compiled pack over a fact base, county by county: one KieBase, a session per county with
- * the thresholds that apply there (the defaults, or the county's local standards).
+ * the thresholds that apply there (the defaults, or the county's local standards), up to
+ * {@code jobs} sessions at a time. The findings do not depend on {@code jobs}: each county's come
+ * back in county order.
  */
 public final class Engine {
     private final RulePack pack;
+    private final int jobs;
 
     public Engine(RulePack pack) {
+        this(pack, 1);
+    }
+
+    public Engine(RulePack pack, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+        }
         this.pack = pack;
+        this.jobs = jobs;
     }
 
     /** The findings, in no particular order: the report orders them. */
@@ -32,10 +50,41 @@ public final class Engine {
      * fire; the derivations they would share still do.
      */
     public List<Finding> run(FactBase facts, Set<String> only) {
+        Map<String, FactBase> parts = Partitions.byCounty(facts);
         List<Finding> findings = new ArrayList<>();
-        Partitions.byCounty(facts).forEach((county, part) -> findings.addAll(runWhole(pack.forCounty(county), part,
-                only)));
-        return findings;
+        if (jobs == 1 || parts.size() == 1) {
+            parts.forEach((county, part) -> findings.addAll(runWhole(pack.forCounty(county), part, only)));
+            return findings;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, parts.size()), daemon());
+        try {
+            List<Future<List<Finding>>> results = new ArrayList<>();
+            parts.forEach((county, part) -> results.add(pool.submit(() -> runWhole(pack.forCounty(county), part,
+                    only))));
+            for (Future<List<Finding>> result : results) {
+                findings.addAll(result.get());
+            }
+            return findings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "xuncha-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */

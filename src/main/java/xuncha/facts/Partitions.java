@@ -2,11 +2,12 @@ package xuncha.facts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -33,8 +34,10 @@ public final class Partitions {
         all.admissions().forEach(a -> part.apply(a.unit()).admissions.add(a));
         all.inspections().forEach(i -> part.apply(i.unit()).inspections.add(i));
         all.problems().forEach(p -> part.apply(p.unit()).problems.add(p));
+        Map<String, Person> people = new HashMap<>();
+        all.people().forEach(p -> people.put(p.id(), p));
         Map<String, FactBase> out = new TreeMap<>();
-        parts.forEach((county, b) -> out.put(county, b.build(all)));
+        parts.forEach((county, b) -> out.put(county, b.build(all, people)));
         return out;
     }
 
@@ -49,13 +52,13 @@ public final class Partitions {
         final List<Inspection> inspections = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
 
-        FactBase build(FactBase all) {
-            Set<String> named = new HashSet<>();
+        FactBase build(FactBase all, Map<String, Person> byId) {
+            Set<String> named = new TreeSet<>();
             roles.forEach(r -> named.add(r.person()));
             meetings.forEach(m -> named.addAll(m.attendees()));
             evaluations.forEach(e -> named.add(e.person()));
             admissions.forEach(a -> named.add(a.person()));
-            List<Person> people = all.people().stream().filter(p -> named.contains(p.id())).toList();
+            List<Person> people = named.stream().map(byId::get).filter(Objects::nonNull).toList();
             return new FactBase(all.period(), units, people, roles, meetings, budgets, assessments, evaluations,
                     admissions, inspections, problems, all.origins());
         }

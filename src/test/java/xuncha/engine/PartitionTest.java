@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
+import xuncha.gen.Generator;
 import xuncha.load.FactLoader;
+import xuncha.report.ReportBuilder;
+import xuncha.report.Renderers;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +32,32 @@ class PartitionTest {
     }
 
     private static void assertSameFindings(FactBase facts) {
-        List<Finding> partitioned = new Engine(pack).run(facts);
         List<Finding> whole = Engine.runWhole(pack, facts, Set.of());
-        assertThat(partitioned).isNotEmpty().containsExactlyInAnyOrderElementsOf(whole);
+        assertThat(new Engine(pack).run(facts)).isNotEmpty().containsExactlyInAnyOrderElementsOf(whole);
+        assertThat(new Engine(pack, 3).run(facts)).containsExactlyInAnyOrderElementsOf(whole);
+    }
+
+    private static byte[] json(FactBase facts, List<Finding> findings) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Renderers.byName("json").orElseThrow().render(ReportBuilder.build(facts, pack, findings, "zh"), out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void generatedCountiesGiveByteIdenticalReportsWhateverTheJobs() throws Exception {
+        Generator gen = new Generator(3, 0.05);
+        for (int n = 1; n <= 12; n++) {
+            Path county = dir.resolve(Generator.folder(n));
+            Files.createDirectories(county);
+            for (var file : gen.county(n).entrySet()) {
+                Files.writeString(county.resolve(file.getKey()), file.getValue());
+            }
+        }
+        FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of(dir.toString()));
+        byte[] whole = json(facts, Engine.runWhole(pack, facts, Set.of()));
+        assertThat(new String(whole, StandardCharsets.UTF_8)).contains("\"rule\" : \"COVER-06\"");
+        assertThat(json(facts, new Engine(pack, 1).run(facts))).isEqualTo(whole);
+        assertThat(json(facts, new Engine(pack, 4).run(facts))).isEqualTo(whole);
     }
 
     @Test
