@@ -120,9 +120,28 @@ final class CheckCommand implements Callable<Integer> {
             RulePack loaded = RulePack.load(pack.sources());
             RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
             Set<String> only = Scope.rules(onlyRules, rules);
-            FactBase facts = new FactLoader(charset).load(paths);
+            ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
+            FactLoader loader = new FactLoader(charset, jobs);
+            if (progress != null) {
+                loader.onProgress(progress.files());
+            }
+            FactBase facts;
+            try {
+                facts = loader.load(paths);
+            } finally {
+                if (progress != null) {
+                    progress.clear();
+                }
+            }
             Set<String> units = Scope.units(onlyUnits, facts);
-            List<Finding> findings = new Engine(rules, jobs).run(facts, only);
+            Engine engine = new Engine(rules, jobs);
+            if (progress != null) {
+                engine.onProgress(progress.counties());
+            }
+            List<Finding> findings = engine.run(facts, only);
+            if (progress != null) {
+                progress.clear();
+            }
             Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain, only);
             if (baseline != null) {
                 report = Tracker.track(report, Baseline.read(baseline, baseline.toString()),

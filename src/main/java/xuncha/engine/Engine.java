@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * Runs a compiled pack over a fact base, county by county: one KieBase, a session per county with
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Engine {
     private final RulePack pack;
     private final int jobs;
+    private BiConsumer<Integer, Integer> progress = (done, total) -> { };
 
     public Engine(RulePack pack) {
         this(pack, 1);
@@ -38,6 +41,12 @@ public final class Engine {
         }
         this.pack = pack;
         this.jobs = jobs;
+    }
+
+    /** Told {@code (counties checked, counties in all)} as counties are checked, from the checking threads. */
+    public Engine onProgress(BiConsumer<Integer, Integer> progress) {
+        this.progress = progress;
+        return this;
     }
 
     /** The findings, in no particular order: the report orders them. */
@@ -52,15 +61,20 @@ public final class Engine {
     public List<Finding> run(FactBase facts, Set<String> only) {
         Map<String, FactBase> parts = Partitions.byCounty(facts);
         List<Finding> findings = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        BiFunction<String, FactBase, List<Finding>> check = (county, part) -> {
+            List<Finding> found = runWhole(pack.forCounty(county), part, only);
+            progress.accept(done.incrementAndGet(), parts.size());
+            return found;
+        };
         if (jobs == 1 || parts.size() == 1) {
-            parts.forEach((county, part) -> findings.addAll(runWhole(pack.forCounty(county), part, only)));
+            parts.forEach((county, part) -> findings.addAll(check.apply(county, part)));
             return findings;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, parts.size()), daemon());
         try {
             List<Future<List<Finding>>> results = new ArrayList<>();
-            parts.forEach((county, part) -> results.add(pool.submit(() -> runWhole(pack.forCounty(county), part,
-                    only))));
+            parts.forEach((county, part) -> results.add(pool.submit(() -> check.apply(county, part))));
             for (Future<List<Finding>> result : results) {
                 findings.addAll(result.get());
             }

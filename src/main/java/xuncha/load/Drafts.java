@@ -62,6 +62,27 @@ final class Drafts {
     final List<Located<Inspection>> inspections = new ArrayList<>();
     final List<Located<Problem>> problems = new ArrayList<>();
 
+    /** Adds what another file said, after what this one holds: files merge in path order. */
+    void addAll(Drafts o) {
+        yearWritten |= o.yearWritten;
+        asOfWritten |= o.asOfWritten;
+        years.addAll(o.years);
+        asOfs.addAll(o.asOfs);
+        ids.addAll(o.ids);
+        declared.addAll(o.declared);
+        refs.addAll(o.refs);
+        units.addAll(o.units);
+        people.addAll(o.people);
+        roles.addAll(o.roles);
+        meetings.addAll(o.meetings);
+        budgets.addAll(o.budgets);
+        assessments.addAll(o.assessments);
+        evaluations.addAll(o.evaluations);
+        admissions.addAll(o.admissions);
+        inspections.addAll(o.inspections);
+        problems.addAll(o.problems);
+    }
+
     void declare(String id, String kind, UnitType type, Location at) {
         ids.add(new Located<>(id, at));
         declared.add(new Declared(kind, type, at));

@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +33,27 @@ public final class FactLoader {
             "meetings", "budgets", "assessments", "evaluations", "admissions", "inspections");
 
     private final YamlReader yaml;
+    private final int jobs;
+    private BiConsumer<Integer, Integer> progress = (done, total) -> { };
 
     public FactLoader(Charset charset) {
+        this(charset, 1);
+    }
+
+    /** @param jobs how many files to read at a time */
+    public FactLoader(Charset charset, int jobs) {
         this.yaml = new YamlReader(charset);
+        this.jobs = jobs;
+    }
+
+    /** Told {@code (files read, files in all)} as files are read, from the reading threads. */
+    public FactLoader onProgress(BiConsumer<Integer, Integer> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /** What one file said, and what was wrong with it. */
+    private record FileDrafts(Drafts drafts, Diagnostics problems, boolean read) {
     }
 
     /** A file to read and how to show it: as given on the command line, or below a folder so given. */
@@ -50,11 +75,10 @@ public final class FactLoader {
         List<Input> inputs = paths.isEmpty() && !inline.isEmpty() ? new ArrayList<>() : expand(paths, problems);
         inline.forEach(i -> readFile(i.root(), i.shown(), drafts, problems));
         boolean allRead = true;
-        for (Input input : inputs) {
-            int before = problems.count();
-            Optional<Node> root = yaml.read(input.path(), input.shown(), problems);
-            allRead &= problems.count() == before;
-            root.ifPresent(r -> readFile(r, input.shown(), drafts, problems));
+        for (FileDrafts file : readAll(inputs)) {
+            drafts.addAll(file.drafts());
+            problems.addAll(file.problems().sorted());
+            allRead &= file.read();
         }
         if (inputs.isEmpty() && inline.isEmpty()) {
             problems.throwIfAny();
@@ -64,6 +88,54 @@ public final class FactLoader {
         linker.check(allRead);
         problems.throwIfAny();
         return linker.build();
+    }
+
+    /**
+     * Each file parsed and read into drafts of its own, {@code jobs} files at a time; the results in
+     * input order, so that the fact base does not depend on {@code jobs}.
+     */
+    private List<FileDrafts> readAll(List<Input> inputs) {
+        AtomicInteger done = new AtomicInteger();
+        Function<Input, FileDrafts> read = input -> {
+            FileDrafts d = readOne(input);
+            progress.accept(done.incrementAndGet(), inputs.size());
+            return d;
+        };
+        if (jobs <= 1 || inputs.size() <= 1) {
+            return inputs.stream().map(read).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), r -> {
+            Thread t = new Thread(r, "xuncha-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileDrafts>> futures = inputs.stream().map(i -> pool.submit(() -> read.apply(i))).toList();
+            List<FileDrafts> out = new ArrayList<>();
+            for (Future<FileDrafts> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the facts", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FileDrafts readOne(Input input) {
+        Drafts drafts = new Drafts();
+        Diagnostics problems = new Diagnostics();
+        Optional<Node> root = yaml.read(input.path(), input.shown(), problems);
+        boolean read = !problems.any();
+        root.ifPresent(r -> readFile(r, input.shown(), drafts, problems));
+        return new FileDrafts(drafts, problems, read);
     }
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */
