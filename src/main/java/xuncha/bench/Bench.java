@@ -59,6 +59,9 @@ public final class Bench {
                 int jobs = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
                 FactBase facts = new FactLoader(StandardCharsets.UTF_8, jobs).load(List.of(args[1]));
                 out.put("facts", facts.facts().count());
+                System.gc();
+                out.put("live_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576);
+                out.put("kept", facts.origins().size());
             }
             case "check" -> {
                 String jobs = args.length > 3 ? args[3] : String.valueOf(Runtime.getRuntime().availableProcessors());

@@ -139,7 +139,7 @@ final class Fields {
 
     Optional<String> id(Node n, String key) {
         return scalar(n, key, "an id").filter(v -> {
-            if (ID.matcher(v).matches()) {
+            if (isId(v)) {
                 return true;
             }
             problems.error(at(n), "'%s' in %s is not a valid id (1 to 64 characters of a-z, 0-9 and '-',"
@@ -222,7 +222,7 @@ final class Fields {
 
     private Optional<LocalDate> date(Node n, String key) {
         return scalar(n, key, "a date YYYY-MM-DD").flatMap(v -> {
-            if (!DATE.matcher(v).matches()) {
+            if (!isDate(v)) {
                 problems.error(at(n), "'%s' in %s must be a date written YYYY-MM-DD, found '%s'", key, what, v);
                 return Optional.empty();
             }
@@ -245,6 +245,12 @@ final class Fields {
 
     /** One of {@code allowed}, matched by its YAML spelling. */
     <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
+        if (n instanceof ScalarNode s) {
+            E hit = Spellings.of(allowed).get(s.getValue());
+            if (hit != null) {
+                return Optional.of(hit);
+            }
+        }
         return scalar(n, key, "one of " + spellings(allowed)).flatMap(v -> {
             Optional<E> found = allowed.stream().filter(e -> e.yaml().equals(v)).findFirst();
             if (found.isEmpty()) {
@@ -294,6 +300,48 @@ final class Fields {
 
     private static String quotedHint(Node n) {
         return n instanceof ScalarNode s && !s.isPlain() ? " (written in quotes: remove them)" : "";
+    }
+
+    /** {@link #ID} without a regular expression: ids are checked by the hundred thousand. */
+    static boolean isId(String v) {
+        int n = v.length();
+        if (n < 1 || n > 64 || v.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #DATE} without a regular expression. */
+    static boolean isDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each set of allowed values by spelling, made once. */
+    private static final class Spellings {
+        private static final Map<Collection<?>, Map<String, ?>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        static <E extends Labelled> Map<String, E> of(Collection<E> allowed) {
+            return (Map<String, E>) CACHE.computeIfAbsent(allowed, a -> {
+                Map<String, E> byName = new java.util.HashMap<>();
+                allowed.forEach(e -> byName.put(e.yaml(), e));
+                return byName;
+            });
+        }
     }
 
     static String spellings(Collection<? extends Labelled> values) {
