@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -117,21 +119,33 @@ final class CheckCommand implements Callable<Integer> {
                 throw usage("--jobs must be at least 1, not " + jobs);
             }
             Charset charset = charset();
-            RulePack loaded = RulePack.load(pack.sources());
-            RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
-            Set<String> only = Scope.rules(onlyRules, rules);
+            // The pack needs no facts: it compiles on a thread of its own while the files are read.
+            FutureTask<RulePack> compiling = new FutureTask<>(() -> RulePack.load(pack.sources()));
+            Thread compiler = new Thread(compiling, "xuncha-compile");
+            compiler.setDaemon(true);
+            compiler.start();
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
             FactLoader loader = new FactLoader(charset, jobs);
             if (progress != null) {
                 loader.onProgress(progress.files());
             }
-            FactBase facts;
+            FactBase facts = null;
+            InputException badFacts = null;
             try {
                 facts = loader.load(paths);
+            } catch (InputException e) {
+                badFacts = e;
             } finally {
                 if (progress != null) {
                     progress.clear();
                 }
+            }
+            // A broken pack or option is reported before broken facts, as when they were read one after the other.
+            RulePack loaded = compiled(compiling);
+            RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
+            Set<String> only = Scope.rules(onlyRules, rules);
+            if (badFacts != null) {
+                throw badFacts;
             }
             Set<String> units = Scope.units(onlyUnits, facts);
             Engine engine = new Engine(rules, jobs);
@@ -166,6 +180,23 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
             return ExitCode.UNUSABLE.status();
+        }
+    }
+
+    private static RulePack compiled(FutureTask<RulePack> compiling) {
+        try {
+            return compiling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -57,6 +57,18 @@ class BadRulesTest {
         assertThat(report02Units(run)).containsExactly("dhs-party");
     }
 
+    /** The pack compiles while the facts are read; a broken pack still speaks first, as it did when read first. */
+    @Test
+    void aBrokenPackIsReportedBeforeBrokenFacts() throws IOException {
+        edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)",
+                "not Role(unit == $u.id role == RoleKind.SECRETARY)");
+        Run run = Run.xuncha("check", "--rules", rules.toString(), "no-such-facts.yaml");
+        assertRefused(run, rules + "/grass.drl:22:28: error: DRL: mismatched input 'role'");
+        assertThat(run.err()).doesNotContain("no-such-facts.yaml");
+        Run factsOnly = Run.xuncha("check", "no-such-facts.yaml");
+        assertRefused(factsOnly, "no-such-facts.yaml: error: no such file or folder");
+    }
+
     @Test
     void drlThatDoesNotCompileIsLocatedWithItsColumn() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)",
