@@ -12,6 +12,7 @@ import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
 import xuncha.findings.Level;
 import xuncha.load.FactLoader;
+import xuncha.load.GroupedLoader;
 import xuncha.load.InputException;
 import xuncha.report.Baseline;
 import xuncha.report.LettersRenderer;
@@ -38,6 +39,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.math.BigDecimal;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -125,41 +134,17 @@ final class CheckCommand implements Callable<Integer> {
             compiler.setDaemon(true);
             compiler.start();
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
-            FactLoader loader = new FactLoader(charset, jobs);
-            if (progress != null) {
-                loader.onProgress(progress.files());
-            }
-            FactBase facts = null;
-            InputException badFacts = null;
-            try {
-                facts = loader.load(paths);
-            } catch (InputException e) {
-                badFacts = e;
-            } finally {
-                if (progress != null) {
-                    progress.clear();
-                }
-            }
-            // A broken pack or option is reported before broken facts, as when they were read one after the other.
-            RulePack loaded = compiled(compiling);
-            RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
-            Set<String> only = Scope.rules(onlyRules, rules);
-            if (badFacts != null) {
-                throw badFacts;
-            }
-            Set<String> units = Scope.units(onlyUnits, facts);
-            Engine engine = new Engine(rules, jobs);
-            if (progress != null) {
-                engine.onProgress(progress.counties());
-            }
-            List<Finding> findings = engine.run(facts, only);
-            if (progress != null) {
-                progress.clear();
-            }
-            Report report = ReportBuilder.build(facts, rules, findings, lang.name(), explain, only);
+            // A folder of county folders is checked county folder by county folder, in bounded memory;
+            // --unit and --waivers need every unit and person at hand, and so the whole fact base.
+            Optional<List<List<String>>> groups = onlyUnits.isEmpty() && waivers == null
+                    ? GroupedLoader.groups(paths) : Optional.empty();
+            Checked checked = groups.isPresent() ? byGroup(groups.get(), compiling, charset, progress)
+                    : whole(compiling, charset, progress);
+            RulePack rules = checked.rules();
+            FactBase facts = checked.facts();
+            Report report = checked.report();
             if (baseline != null) {
-                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()),
-                        ReportBuilder.rectificationDays(facts, rules));
+                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), checked.days());
             }
             if (waivers != null) {
                 report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),
@@ -168,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
                         facts.people().stream().map(p -> p.id()).toList()));
             }
             if (!onlyUnits.isEmpty()) {
-                report = report.within(units);
+                report = report.within(Scope.units(onlyUnits, facts));
             }
             write(renderers, report);
             return exitCode(report).status();
@@ -181,6 +166,102 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
             return ExitCode.UNUSABLE.status();
         }
+    }
+
+    /**
+     * A check's result before rounds and waivers.
+     *
+     * @param facts the whole fact base; null when checked group by group
+     * @param days the rectification period at each unit that has a finding
+     */
+    private record Checked(RulePack rules, Set<String> only, FactBase facts, Report report,
+                           Function<String, Optional<BigDecimal>> days) {
+    }
+
+    /** The pack once compiled, with --set applied and --rule checked. */
+    private record Pack(RulePack rules, Set<String> only) {
+    }
+
+    private Pack pack(FutureTask<RulePack> compiling) {
+        RulePack loaded = compiled(compiling);
+        RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
+        return new Pack(rules, Scope.rules(onlyRules, rules));
+    }
+
+    /** Every file into one fact base, then the counties checked. */
+    private Checked whole(FutureTask<RulePack> compiling, Charset charset, ProgressLine progress) {
+        FactLoader loader = new FactLoader(charset, jobs);
+        if (progress != null) {
+            loader.onProgress(progress.files());
+        }
+        FactBase facts = null;
+        InputException badFacts = null;
+        try {
+            facts = loader.load(paths);
+        } catch (InputException e) {
+            badFacts = e;
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+        }
+        // A broken pack or option is reported before broken facts, as when they were read one after the other.
+        Pack p = pack(compiling);
+        if (badFacts != null) {
+            throw badFacts;
+        }
+        Engine engine = new Engine(p.rules(), jobs);
+        if (progress != null) {
+            engine.onProgress(progress.counties());
+        }
+        List<Finding> findings = engine.run(facts, p.only());
+        if (progress != null) {
+            progress.clear();
+        }
+        return new Checked(p.rules(), p.only(), facts,
+                ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only()),
+                ReportBuilder.rectificationDays(facts, p.rules()));
+    }
+
+    /** One county folder's report, and the rectification period at the units it has findings at. */
+    private record Part(Report report, Map<String, Optional<BigDecimal>> days) {
+    }
+
+    /**
+     * Each county folder loaded, checked and dropped in turn ({@code --jobs} at a time): what stays
+     * is its findings. Folders tied to others (an id in two, a reference across) are checked together.
+     */
+    private Checked byGroup(List<List<String>> groups, FutureTask<RulePack> compiling, Charset charset,
+                            ProgressLine progress) {
+        Pack p = pack(compiling);
+        Map<Integer, Part> parts = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        BiConsumer<Integer, Integer> counties = progress == null ? (d, t) -> { } : progress.counties();
+        new GroupedLoader(charset, jobs).load(groups, new GroupedLoader.Sink() {
+            @Override
+            public void accept(int key, FactBase facts) {
+                List<Finding> findings = new Engine(p.rules(), 1).run(facts, p.only());
+                Report part = ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only());
+                Function<String, Optional<BigDecimal>> days = ReportBuilder.rectificationDays(facts, p.rules());
+                Map<String, Optional<BigDecimal>> atFindings = new HashMap<>();
+                part.findings().forEach(e -> atFindings.computeIfAbsent(e.unit(), days));
+                parts.put(key, new Part(part, atFindings));
+                counties.accept(Math.min(done.incrementAndGet(), groups.size()), groups.size());
+            }
+
+            @Override
+            public void retract(int key) {
+                parts.remove(key);
+            }
+        });
+        if (progress != null) {
+            progress.clear();
+        }
+        Map<String, Optional<BigDecimal>> days = new HashMap<>();
+        parts.values().forEach(part -> days.putAll(part.days()));
+        Report report = ReportBuilder.merge(new TreeMap<>(parts).values().stream().map(Part::report).toList());
+        return new Checked(p.rules(), p.only(), null, report,
+                unit -> days.getOrDefault(unit, Optional.empty()));
     }
 
     private static RulePack compiled(FutureTask<RulePack> compiling) {

@@ -34,7 +34,16 @@ public final class Main {
                     return ExitCode.UNUSABLE.status();
                 });
         cli.setExitCodeExceptionMapper(e -> ExitCode.UNUSABLE.status());
-        int status = cli.execute(args);
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.printf("xuncha: out of memory (the Java heap is %d MB). Give Java more (XUNCHA_JAVA_OPTS=-Xmx2g"
+                    + " with ./xuncha, java -Xmx2g -jar otherwise), or keep the facts as a folder per county: such a"
+                    + " folder is checked county by county, in the memory of one county.%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            status = ExitCode.UNUSABLE.status();
+        }
         out.flush();
         err.flush();
         return status;

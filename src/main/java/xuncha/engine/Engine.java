@@ -6,16 +6,12 @@ import xuncha.facts.FactBase;
 import xuncha.facts.Partitions;
 import xuncha.findings.Emit;
 import xuncha.findings.Finding;
+import xuncha.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -67,38 +63,9 @@ public final class Engine {
             progress.accept(done.incrementAndGet(), parts.size());
             return found;
         };
-        if (jobs == 1 || parts.size() == 1) {
-            parts.forEach((county, part) -> findings.addAll(check.apply(county, part)));
-            return findings;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, parts.size()), daemon());
-        try {
-            List<Future<List<Finding>>> results = new ArrayList<>();
-            parts.forEach((county, part) -> results.add(pool.submit(() -> check.apply(county, part))));
-            for (Future<List<Finding>> result : results) {
-                findings.addAll(result.get());
-            }
-            return findings;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static ThreadFactory daemon() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "xuncha-check-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        Parallel.map(List.copyOf(parts.entrySet()), jobs, "xuncha-check",
+                e -> check.apply(e.getKey(), e.getValue())).forEach(findings::addAll);
+        return findings;
     }
 
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */

@@ -3,6 +3,7 @@ package xuncha.load;
 import org.yaml.snakeyaml.nodes.Node;
 import xuncha.facts.FactBase;
 import xuncha.facts.Location;
+import xuncha.util.Parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -90,6 +87,35 @@ public final class FactLoader {
         return linker.build();
     }
 
+    /** What the files of one group say, read but not linked: the drafts, the problems, whether all parsed. */
+    record GroupDrafts(Drafts drafts, Diagnostics problems, boolean allRead, String first) {
+    }
+
+    /** Reads the files and folders of {@code paths} without linking them (for {@link GroupedLoader}). */
+    GroupDrafts readGroup(List<String> paths) {
+        Diagnostics problems = new Diagnostics();
+        Drafts drafts = new Drafts();
+        List<Input> inputs = expand(paths, problems);
+        boolean allRead = true;
+        for (FileDrafts file : readAll(inputs)) {
+            drafts.addAll(file.drafts());
+            problems.addAll(file.problems().sorted());
+            allRead &= file.read();
+        }
+        return new GroupDrafts(drafts, problems, allRead,
+                inputs.isEmpty() ? paths.get(0) : inputs.get(0).shown());
+    }
+
+    /** Links what {@link #readGroup} read, as {@link #load} would have; throws with everything wrong. */
+    static FactBase link(GroupDrafts group) {
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(group.problems().sorted());
+        Linker linker = new Linker(group.drafts(), problems, group.first());
+        linker.check(group.allRead());
+        problems.throwIfAny();
+        return linker.build();
+    }
+
     /**
      * Each file parsed and read into drafts of its own, {@code jobs} files at a time; the results in
      * input order, so that the fact base does not depend on {@code jobs}.
@@ -101,32 +127,7 @@ public final class FactLoader {
             progress.accept(done.incrementAndGet(), inputs.size());
             return d;
         };
-        if (jobs <= 1 || inputs.size() <= 1) {
-            return inputs.stream().map(read).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), r -> {
-            Thread t = new Thread(r, "xuncha-load");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<FileDrafts>> futures = inputs.stream().map(i -> pool.submit(() -> read.apply(i))).toList();
-            List<FileDrafts> out = new ArrayList<>();
-            for (Future<FileDrafts> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the facts", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(inputs, jobs, "xuncha-load", read);
     }
 
     private FileDrafts readOne(Input input) {

@@ -89,6 +89,25 @@ public final class ReportBuilder {
     }
 
     /**
+     * One report of the reports of parts of a fact base checked apart (county folders): their
+     * findings in report order, their units and the places of their facts together. The same as
+     * the report of the whole, as every rule judges within a county.
+     */
+    public static Report merge(List<Report> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no report to merge");
+        }
+        Report first = parts.get(0);
+        List<Report.Entry> entries = parts.stream().flatMap(r -> r.findings().stream()).sorted(ORDER).toList();
+        List<Report.UnitRef> units = parts.stream().flatMap(r -> r.coverage().units().stream())
+                .sorted(Comparator.comparing(Report.UnitRef::id)).toList();
+        Map<String, Location> origins = new TreeMap<>();
+        parts.forEach(r -> origins.putAll(r.coverage().origins()));
+        return Report.of(first.lang(), first.year(), first.asOf(), entries, first.explain(),
+                new Report.Coverage(first.coverage().rules(), units, origins));
+    }
+
+    /**
      * The rectification period that applies at each unit (its county's value, local or default), if
      * the pack has one; looked up once per county.
      */

@@ -1,0 +1,313 @@
+package xuncha.load;
+
+import xuncha.facts.FactBase;
+import xuncha.util.Parallel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Loads a folder of county folders group by group, so that memory follows the largest group, not
+ * the whole fact base. Each group is read, linked and handed on alone when it stands alone; what
+ * spans groups is kept in a small index (a 64-bit hash of every id and the group declaring it) and
+ * found in the same pass: an id declared in two groups, a reference from one group into another,
+ * a group without {@code year}/{@code as_of} or disagreeing with the others. Groups so tied are
+ * retracted and loaded again together at the end, as one fact base: there the usual checks give
+ * the usual located messages, and the findings are those of a whole load. Real county folders are
+ * nearly always independent, so the second reading is the exception.
+ */
+public final class GroupedLoader {
+    /** Where the fact bases go: each independent group, then each set of tied groups. */
+    public interface Sink {
+        /** A valid, linked fact base; {@code key} is a group's number, or a later one for tied groups. */
+        void accept(int key, FactBase facts);
+
+        /** A group accepted earlier turned out to be tied to others: forget it. Called after every accept. */
+        void retract(int key);
+    }
+
+    private final Charset charset;
+    private final int jobs;
+
+    public GroupedLoader(Charset charset, int jobs) {
+        this.charset = charset;
+        this.jobs = jobs;
+    }
+
+    /**
+     * The groups of the input when it is made of county folders: every path a folder holding no
+     * YAML file directly, only folders of them, two or more in all. Empty otherwise (load it whole).
+     */
+    public static Optional<List<List<String>>> groups(List<String> paths) {
+        List<List<String>> groups = new ArrayList<>();
+        for (String given : paths) {
+            Path dir = Path.of(given);
+            if (!Files.isDirectory(dir)) {
+                return Optional.empty();
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : entries.sorted().toList()) {
+                    String name = entry.getFileName().toString();
+                    if (Files.isDirectory(entry)) {
+                        String sep = given.endsWith("/") || given.endsWith(java.io.File.separator) ? "" : "/";
+                        groups.add(List.of(given + sep + name));
+                    } else if (isYaml(name)) {
+                        return Optional.empty();
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty();
+            }
+        }
+        return groups.size() >= 2 ? Optional.of(groups) : Optional.empty();
+    }
+
+    private static boolean isYaml(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** What the pass keeps of a group: its files, its year and day, whether it was handed on. */
+    private record Seen(List<String> paths, Integer year, LocalDate asOf, boolean accepted, boolean deferred,
+                        boolean broken, List<Diagnostic> problems) {
+    }
+
+    /** Loads every group into {@code sink}; throws with every problem found, sorted, as a whole load would. */
+    public void load(List<List<String>> groups, Sink sink) {
+        Index index = new Index(groups.size());
+        Map<Integer, Seen> seen = new TreeMap<>();
+        List<Integer> numbers = java.util.stream.IntStream.range(0, groups.size()).boxed().toList();
+        List<Seen> read = Parallel.map(numbers, jobs, "xuncha-group", g -> readOne(g, groups.get(g), index, sink));
+        for (int g = 0; g < read.size(); g++) {
+            seen.put(g, read.get(g));
+        }
+        tieByPeriod(seen, index);
+        List<Integer> broken = seen.entrySet().stream().filter(e -> e.getValue().broken()).map(Map.Entry::getKey)
+                .toList();
+        Map<Integer, Set<Integer>> components = new TreeMap<>();
+        for (int g : seen.keySet()) {
+            if (index.tied(g) || seen.get(g).deferred()) {
+                components.computeIfAbsent(index.find(g), k -> new TreeSet<>()).add(g);
+            }
+        }
+        if (!broken.isEmpty() && !components.isEmpty()) {
+            // A file that did not parse may hold what the tied groups look for: read them all together, as a
+            // whole load does, so that nothing is reported missing that is only unreadable.
+            Set<Integer> all = new TreeSet<>();
+            components.values().forEach(all::addAll);
+            all.addAll(broken);
+            components = Map.of(all.iterator().next(), all);
+        }
+        Diagnostics problems = new Diagnostics();
+        Set<Integer> reloaded = new TreeSet<>();
+        components.values().forEach(reloaded::addAll);
+        seen.forEach((g, s) -> {
+            if (!reloaded.contains(g)) {
+                problems.addAll(s.problems());
+            } else if (s.accepted()) {
+                sink.retract(g);
+            }
+        });
+        int key = groups.size();
+        for (Set<Integer> component : components.values()) {
+            List<String> paths = new ArrayList<>();
+            component.forEach(g -> paths.addAll(seen.get(g).paths()));
+            try {
+                sink.accept(key++, new FactLoader(charset, jobs).load(paths));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    private Seen readOne(int group, List<String> paths, Index index, Sink sink) {
+        FactLoader.GroupDrafts read = new FactLoader(charset, 1).readGroup(paths);
+        Drafts d = read.drafts();
+        Set<String> declared = new java.util.HashSet<>(d.ids.size() * 2);
+        d.ids.forEach(id -> declared.add(id.value()));
+        List<String> foreign = d.refs.stream().map(Drafts.Ref::id).filter(id -> !declared.contains(id)).distinct()
+                .toList();
+        index.register(group, declared, foreign);
+        Integer year = d.years.isEmpty() ? null : d.years.get(0).value();
+        LocalDate asOf = d.asOfs.isEmpty() ? null : d.asOfs.get(0).value();
+        boolean deferred = !foreign.isEmpty() || year == null || asOf == null;
+        boolean broken = !read.allRead();
+        if (deferred) {
+            return new Seen(paths, year, asOf, false, true, broken, List.of());
+        }
+        FactBase facts;
+        try {
+            facts = FactLoader.link(read);
+        } catch (InputException e) {
+            return new Seen(paths, year, asOf, false, false, broken, e.problems());
+        }
+        sink.accept(group, facts);
+        return new Seen(paths, year, asOf, true, false, false, List.of());
+    }
+
+    /** Groups without a year and day, or with other ones than the first group that has them, are tied to it. */
+    private static void tieByPeriod(Map<Integer, Seen> seen, Index index) {
+        Optional<Map.Entry<Integer, Seen>> reference = seen.entrySet().stream()
+                .filter(e -> e.getValue().year() != null && e.getValue().asOf() != null).findFirst();
+        if (reference.isEmpty()) {
+            seen.keySet().forEach(g -> index.union(g, 0));
+            return;
+        }
+        Seen ref = reference.get().getValue();
+        seen.forEach((g, s) -> {
+            if (!ref.year().equals(s.year()) || !ref.asOf().equals(s.asOf())) {
+                index.union(g, reference.get().getKey());
+            }
+        });
+    }
+
+    /**
+     * The ids of every group, as 64-bit hashes, and the ties between groups (union-find). A hash
+     * collision would only tie two groups that need not be: they are then read together, which
+     * costs time, never correctness.
+     */
+    static final class Index {
+        private final LongIntMap declaredBy = new LongIntMap();
+        private final Map<Long, List<Integer>> wanted = new HashMap<>();
+        private final int[] parent;
+        private final boolean[] tied;
+
+        Index(int groups) {
+            parent = new int[groups];
+            tied = new boolean[groups];
+            for (int i = 0; i < groups; i++) {
+                parent[i] = i;
+            }
+        }
+
+        synchronized void register(int group, Set<String> declared, List<String> foreign) {
+            for (String id : declared) {
+                long h = hash(id);
+                int other = declaredBy.putIfAbsent(h, group);
+                if (other >= 0 && other != group) {
+                    union(group, other);
+                }
+                List<Integer> waiting = wanted.remove(h);
+                if (waiting != null) {
+                    waiting.forEach(w -> union(group, w));
+                }
+            }
+            for (String id : foreign) {
+                long h = hash(id);
+                int owner = declaredBy.get(h);
+                if (owner >= 0) {
+                    union(group, owner);
+                } else {
+                    wanted.computeIfAbsent(h, k -> new ArrayList<>()).add(group);
+                }
+            }
+        }
+
+        synchronized int find(int g) {
+            while (parent[g] != g) {
+                parent[g] = parent[parent[g]];
+                g = parent[g];
+            }
+            return g;
+        }
+
+        synchronized void union(int a, int b) {
+            if (a == b) {
+                return;
+            }
+            tied[a] = true;
+            tied[b] = true;
+            int ra = find(a);
+            int rb = find(b);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+
+        synchronized boolean tied(int g) {
+            return tied[g];
+        }
+
+        static long hash(String id) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < id.length(); i++) {
+                h ^= id.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            return h;
+        }
+    }
+
+    /** An open-addressing map from long to a non-negative int: 12 bytes an entry, no boxing. */
+    static final class LongIntMap {
+        private long[] keys = new long[1 << 12];
+        private int[] values = new int[1 << 12];
+        private boolean[] used = new boolean[1 << 12];
+        private int size;
+
+        /** The value for {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        /** The value already there, or -1 after putting {@code value}. */
+        int putIfAbsent(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            for (; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            used[i] = true;
+            keys[i] = key;
+            values[i] = value;
+            size++;
+            return -1;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    putIfAbsent(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+    }
+}
