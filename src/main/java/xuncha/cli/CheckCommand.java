@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -134,26 +136,23 @@ final class CheckCommand implements Callable<Integer> {
             compiler.setDaemon(true);
             compiler.start();
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
-            // A folder of county folders is checked county folder by county folder, in bounded memory;
-            // --unit and --waivers need every unit and person at hand, and so the whole fact base.
-            Optional<List<List<String>>> groups = onlyUnits.isEmpty() && waivers == null
-                    ? GroupedLoader.groups(paths) : Optional.empty();
+            // A folder of county folders is checked county folder by county folder, in bounded memory.
+            Optional<List<List<String>>> groups = GroupedLoader.groups(paths);
             Checked checked = groups.isPresent() ? byGroup(groups.get(), compiling, charset, progress)
                     : whole(compiling, charset, progress);
             RulePack rules = checked.rules();
-            FactBase facts = checked.facts();
+            Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
             Report report = checked.report();
             if (baseline != null) {
                 report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), checked.days());
             }
             if (waivers != null) {
                 report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),
-                        rules.rules().stream().map(r -> r.id()).toList(),
-                        facts.units().stream().map(u -> u.id()).toList(),
-                        facts.people().stream().map(p -> p.id()).toList()));
+                        rules.rules().stream().map(r -> r.id()).toList(), checked.unitIds().get(),
+                        checked.personIds().get()));
             }
             if (!onlyUnits.isEmpty()) {
-                report = report.within(Scope.units(onlyUnits, facts));
+                report = report.within(scope);
             }
             write(renderers, report);
             return exitCode(report).status();
@@ -171,11 +170,13 @@ final class CheckCommand implements Callable<Integer> {
     /**
      * A check's result before rounds and waivers.
      *
-     * @param facts the whole fact base; null when checked group by group
      * @param days the rectification period at each unit that has a finding
+     * @param scope the units --unit names and those under them
+     * @param unitIds the unit ids waivers are checked against (all, or those named and their nearest)
      */
-    private record Checked(RulePack rules, Set<String> only, FactBase facts, Report report,
-                           Function<String, Optional<BigDecimal>> days) {
+    private record Checked(RulePack rules, Report report, Function<String, Optional<BigDecimal>> days,
+                           Supplier<Set<String>> scope, Supplier<Collection<String>> unitIds,
+                           Supplier<Collection<String>> personIds) {
     }
 
     /** The pack once compiled, with --set applied and --rule checked. */
@@ -218,9 +219,11 @@ final class CheckCommand implements Callable<Integer> {
         if (progress != null) {
             progress.clear();
         }
-        return new Checked(p.rules(), p.only(), facts,
-                ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only()),
-                ReportBuilder.rectificationDays(facts, p.rules()));
+        FactBase all = facts;
+        return new Checked(p.rules(), ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only()),
+                ReportBuilder.rectificationDays(facts, p.rules()), () -> Scope.units(onlyUnits, all),
+                () -> all.units().stream().map(u -> u.id()).toList(),
+                () -> all.people().stream().map(x -> x.id()).toList());
     }
 
     /** One county folder's report, and the rectification period at the units it has findings at. */
@@ -234,6 +237,7 @@ final class CheckCommand implements Callable<Integer> {
     private Checked byGroup(List<List<String>> groups, FutureTask<RulePack> compiling, Charset charset,
                             ProgressLine progress) {
         Pack p = pack(compiling);
+        Named named = named();
         Map<Integer, Part> parts = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         BiConsumer<Integer, Integer> counties = progress == null ? (d, t) -> { } : progress.counties();
@@ -246,12 +250,14 @@ final class CheckCommand implements Callable<Integer> {
                 Map<String, Optional<BigDecimal>> atFindings = new HashMap<>();
                 part.findings().forEach(e -> atFindings.computeIfAbsent(e.unit(), days));
                 parts.put(key, new Part(part, atFindings));
+                named.see(key, facts);
                 counties.accept(Math.min(done.incrementAndGet(), groups.size()), groups.size());
             }
 
             @Override
             public void retract(int key) {
                 parts.remove(key);
+                named.forget(key);
             }
         });
         if (progress != null) {
@@ -260,8 +266,51 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Optional<BigDecimal>> days = new HashMap<>();
         parts.values().forEach(part -> days.putAll(part.days()));
         Report report = ReportBuilder.merge(new TreeMap<>(parts).values().stream().map(Part::report).toList());
-        return new Checked(p.rules(), p.only(), null, report,
-                unit -> days.getOrDefault(unit, Optional.empty()));
+        return new Checked(p.rules(), report, unit -> days.getOrDefault(unit, Optional.empty()), named::scope,
+                named::knownUnits, named::knownPeople);
+    }
+
+    /**
+     * The ids --unit and the waivers name. The waivers file is read here only for its ids, leniently:
+     * its mistakes are reported, located, where a whole load reports them, after the facts.
+     */
+    private Named named() {
+        List<String> units = new ArrayList<>();
+        List<String> people = new ArrayList<>();
+        if (waivers != null) {
+            try {
+                WaiverLoader.load(waivers, waivers.toString(), Everything.IDS, Everything.IDS, Everything.IDS)
+                        .forEach(w -> {
+                            units.add(w.unit());
+                            if (!w.person().isEmpty()) {
+                                people.add(w.person());
+                            }
+                        });
+            } catch (InputException e) {
+                // reported by the real reading, after the facts
+            }
+        }
+        return new Named(onlyUnits, units, people);
+    }
+
+    /** A collection that holds every id: the waivers' own mistakes, without the question of which ids exist. */
+    private static final class Everything extends java.util.AbstractCollection<String> {
+        static final Everything IDS = new Everything();
+
+        @Override
+        public boolean contains(Object o) {
+            return true;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Collections.emptyIterator();
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
     }
 
     private static RulePack compiled(FutureTask<RulePack> compiling) {

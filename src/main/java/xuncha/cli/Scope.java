@@ -49,6 +49,19 @@ final class Scope {
         return out;
     }
 
+    /** The units of {@code facts} that are, or are under, one of {@code roots}; roots it lacks are passed over. */
+    static Set<String> under(List<String> roots, FactBase facts) {
+        Map<String, Unit> byId = new HashMap<>();
+        facts.units().forEach(u -> byId.put(u.id(), u));
+        Set<String> out = new LinkedHashSet<>();
+        for (Unit u : facts.units()) {
+            if (underAny(u, roots, byId)) {
+                out.add(u.id());
+            }
+        }
+        return out;
+    }
+
     private static boolean underAny(Unit u, List<String> roots, Map<String, Unit> byId) {
         Set<String> seen = new LinkedHashSet<>();
         for (Unit at = u; at != null && seen.add(at.id()); at = byId.get(at.parent())) {

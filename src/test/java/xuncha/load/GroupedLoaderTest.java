@@ -83,6 +83,27 @@ class GroupedLoaderTest {
     }
 
     @Test
+    void unitScopeAndWaiversAreThoseOfAWholeLoadMistakesIncluded() throws Exception {
+        assertSameAsWhole("--unit", "c002-t1-party", "--unit", "c004-party");
+        assertSameAsWhole("--unit", "c002-t1-pary");
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, "waivers:\n"
+                + "  - {rule: COVER-03, unit: c003-t1-v1, reason: 撤并中, approved_by: 县委组织部, approved_on: 2022-09-01,"
+                + " expires: 2023-06-30}\n"
+                + "  - {rule: SCHOOL-01, unit: c001-s1, reason: 在建, approved_by: 县教育局, approved_on: 2022-09-01,"
+                + " expires: 2022-12-01}\n");
+        assertSameAsWhole("--waivers", waivers.toString());
+        Files.writeString(waivers, "waivers:\n"
+                + "  - {rule: COVER-03, unit: c003-t1-vv1, person: c002-p5-tlsek, reason: x, approved_by: y,"
+                + " approved_on: 2022-09-01, expires: 2023-06-30}\n");
+        Run run = Run.xuncha("check", "--waivers", waivers.toString(), province.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("unit 'c003-t1-vv1' not found; did you mean 'c003-t1-v1'?")
+                .contains("person 'c002-p5-tlsek' not found; did you mean");
+        assertSameAsWhole("--waivers", waivers.toString());
+    }
+
+    @Test
     void aPersonOfOneCountyHoldingARoleInAnotherTiesTheTwo() throws Exception {
         edit("c002/people.yaml", "roles: [{unit: c002-t1-league, role: secretary}]",
                 "roles: [{unit: c002-t1-league, role: secretary}, {unit: c001-t1-league, role: part_time_deputy_secretary,"
