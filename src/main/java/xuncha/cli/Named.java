@@ -39,6 +39,9 @@ final class Named {
 
     /** Looks the named ids up in one part of the facts. */
     void see(int key, FactBase facts) {
+        if (units.isEmpty() && people.isEmpty()) {
+            return;
+        }
         Set<String> unitIds = new HashSet<>();
         facts.units().forEach(u -> unitIds.add(u.id()));
         Set<String> personIds = new HashSet<>();

@@ -59,12 +59,15 @@ public final class GroupedLoader {
             if (!Files.isDirectory(dir)) {
                 return Optional.empty();
             }
+            // In the order a whole load reads the files in: by path, where "c001/" sorts after "c001-x/".
             try (Stream<Path> entries = Files.list(dir)) {
-                for (Path entry : entries.sorted().toList()) {
+                for (Path entry : entries.sorted(java.util.Comparator.comparing(e -> e.getFileName() + "/")).toList()) {
                     String name = entry.getFileName().toString();
                     if (Files.isDirectory(entry)) {
-                        String sep = given.endsWith("/") || given.endsWith(java.io.File.separator) ? "" : "/";
-                        groups.add(List.of(given + sep + name));
+                        if (holdsYaml(entry)) {
+                            String sep = given.endsWith("/") || given.endsWith(java.io.File.separator) ? "" : "/";
+                            groups.add(List.of(given + sep + name));
+                        }
                     } else if (isYaml(name)) {
                         return Optional.empty();
                     }
@@ -74,6 +77,13 @@ public final class GroupedLoader {
             }
         }
         return groups.size() >= 2 ? Optional.of(groups) : Optional.empty();
+    }
+
+    /** Folders without facts (notes, scans, an empty one) are left out, as a whole load passes them over. */
+    private static boolean holdsYaml(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(p -> Files.isRegularFile(p) && isYaml(p.getFileName().toString()));
+        }
     }
 
     private static boolean isYaml(String name) {

@@ -71,6 +71,26 @@ class GroupedLoaderTest {
     }
 
     @Test
+    void foldersWithoutFactsArePassedOverAndFoldersComeInTheOrderOfAWholeLoad() throws Exception {
+        Files.createDirectories(province.resolve("scans/2022"));
+        Files.writeString(province.resolve("scans/2022/note.txt"), "扫描件");
+        Files.createDirectories(province.resolve("c001-extra"));
+        Files.writeString(province.resolve("c001-extra/units.yaml"), "units:\n  - {id: c001-d1, name: 重复,"
+                + " type: department, parent: c001-party}\n");
+        assertThat(GroupedLoader.groups(List.of(province.toString())).orElseThrow())
+                .extracting(g -> g.get(0).substring(province.toString().length() + 1))
+                .containsExactly("c001-extra", "c001", "c002", "c003", "c004");
+        Run grouped = Run.xuncha("check", province.toString());
+        List<String> whole = new ArrayList<>(List.of("check", province + "/c001-extra"));
+        for (int n = 1; n <= COUNTIES; n++) {
+            whole.add(province + "/" + Generator.folder(n));
+        }
+        Run atOnce = Run.xuncha(whole.toArray(String[]::new));
+        assertThat(grouped.status()).isEqualTo(2);
+        assertThat(grouped.err()).contains("duplicate id 'c001-d1'").isEqualTo(atOnce.err());
+    }
+
+    @Test
     void roundsTrackTheSameAgainstABaseline() throws Exception {
         Path first = dir.resolve("first.json");
         Run.xuncha("check", "--format", "json", "--fail-on", "never", "--output", first.toString(), province.toString());
