@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import xuncha.findings.Level;
 
 import java.io.IOException;
@@ -52,12 +52,15 @@ final class XlsxRenderer implements Renderer {
     @Override
     public void render(Report report, OutputStream out) throws IOException {
         boolean zh = "zh".equals(report.lang());
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        // Streaming: rows go to a temporary file past the last 200, so a province's sheet (tens of
+        // thousands of rows) takes no more memory than the sample's.
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        try {
             // The workbook says when the facts were taken, not when it was written: the same run gives the same content.
-            wb.getProperties().getCoreProperties().setCreated(Optional.of(
-                    Date.from(report.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())));
-            wb.getProperties().getCoreProperties().setCreator("xuncha");
-            wb.getProperties().getCoreProperties().setTitle(zh ? report.year() + "年度党建带团建检查问题清单"
+            var properties = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+            properties.setCreated(Optional.of(Date.from(report.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())));
+            properties.setCreator("xuncha");
+            properties.setTitle(zh ? report.year() + "年度党建带团建检查问题清单"
                     : report.year() + " Party-led league building check: findings");
             Styles styles = new Styles(wb);
             findings(wb.createSheet(zh ? "问题清单" : "Findings"), report.findings(), report, styles, true);
@@ -66,6 +69,9 @@ final class XlsxRenderer implements Renderer {
                 findings(wb.createSheet(zh ? "已整改" : "Rectified"), report.rounds().rectified(), report, styles, false);
             }
             wb.write(out);
+        } finally {
+            wb.close();
+            wb.dispose();
         }
     }
 
@@ -208,7 +214,7 @@ final class XlsxRenderer implements Renderer {
         final CellStyle text;
         final CellStyle fill;
 
-        Styles(XSSFWorkbook wb) {
+        Styles(SXSSFWorkbook wb) {
             Font bold = wb.createFont();
             bold.setBold(true);
             head = bordered(wb);
@@ -229,7 +235,7 @@ final class XlsxRenderer implements Renderer {
             fill.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         }
 
-        private static CellStyle bordered(XSSFWorkbook wb) {
+        private static CellStyle bordered(SXSSFWorkbook wb) {
             CellStyle s = wb.createCellStyle();
             s.setBorderTop(BorderStyle.THIN);
             s.setBorderBottom(BorderStyle.THIN);
