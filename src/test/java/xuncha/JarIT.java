@@ -33,4 +33,36 @@ class JarIT {
         new File(elsewhere.toFile(), "err.txt").delete();
         Files.delete(elsewhere);
     }
+
+    /**
+     * Every format from the shaded jar, on generated county folders: what the shading could break
+     * (POI, its logging routed to SLF4J, the SARIF model, Drools' services) shows here, not in a user's hands.
+     */
+    @Test
+    void builtJarGeneratesCountiesAndWritesEveryFormatWithNothingOnStandardError() throws Exception {
+        Path jar = Path.of("target/xuncha.jar").toAbsolutePath();
+        Path dir = Files.createTempDirectory("xuncha-it-all");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertThat(run(dir, javaBin, "-jar", jar.toString(), "gen", "--counties", "3", "--out", "province")).isZero();
+        assertThat(run(dir, javaBin, "-jar", jar.toString(), "check", "--fail-on", "never", "--output-dir", "out",
+                "province")).isZero();
+        assertThat(Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8)).isEmpty();
+        for (String f : new String[] {"report.txt", "report.json", "report.html", "report.xlsx", "report.sarif",
+                "report.junit.xml"}) {
+            assertThat(Files.size(dir.resolve("out").resolve(f))).as(f).isPositive();
+        }
+        assertThat(dir.resolve("out/letters")).isDirectory();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static int run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
 }
