@@ -6,20 +6,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import xuncha.engine.Engine;
 import xuncha.engine.RulePack;
-import xuncha.facts.FactBase;
-import xuncha.findings.Finding;
 import xuncha.findings.Level;
-import xuncha.load.FactLoader;
-import xuncha.load.GroupedLoader;
 import xuncha.load.InputException;
 import xuncha.report.Baseline;
 import xuncha.report.LettersRenderer;
 import xuncha.report.Renderer;
 import xuncha.report.Renderers;
 import xuncha.report.Report;
-import xuncha.report.ReportBuilder;
 import xuncha.report.Tracker;
 import xuncha.report.Waivers;
 import xuncha.load.WaiverLoader;
@@ -39,18 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import java.util.Collection;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import java.util.HashMap;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.math.BigDecimal;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -130,16 +112,9 @@ final class CheckCommand implements Callable<Integer> {
                 throw usage("--jobs must be at least 1, not " + jobs);
             }
             Charset charset = charset();
-            // The pack needs no facts: it compiles on a thread of its own while the files are read.
-            FutureTask<RulePack> compiling = new FutureTask<>(() -> RulePack.load(pack.sources()));
-            Thread compiler = new Thread(compiling, "xuncha-compile");
-            compiler.setDaemon(true);
-            compiler.start();
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
-            // A folder of county folders is checked county folder by county folder, in bounded memory.
-            Optional<List<List<String>>> groups = GroupedLoader.groups(paths);
-            Checked checked = groups.isPresent() ? byGroup(groups.get(), compiling, charset, progress)
-                    : whole(compiling, charset, progress);
+            Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.name(), explain, sets,
+                    onlyRules, onlyUnits, waivers).run(progress);
             RulePack rules = checked.rules();
             Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
             Report report = checked.report();
@@ -164,169 +139,6 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
             return ExitCode.UNUSABLE.status();
-        }
-    }
-
-    /**
-     * A check's result before rounds and waivers.
-     *
-     * @param days the rectification period at each unit that has a finding
-     * @param scope the units --unit names and those under them
-     * @param unitIds the unit ids waivers are checked against (all, or those named and their nearest)
-     */
-    private record Checked(RulePack rules, Report report, Function<String, Optional<BigDecimal>> days,
-                           Supplier<Set<String>> scope, Supplier<Collection<String>> unitIds,
-                           Supplier<Collection<String>> personIds) {
-    }
-
-    /** The pack once compiled, with --set applied and --rule checked. */
-    private record Pack(RulePack rules, Set<String> only) {
-    }
-
-    private Pack pack(FutureTask<RulePack> compiling) {
-        RulePack loaded = compiled(compiling);
-        RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
-        return new Pack(rules, Scope.rules(onlyRules, rules));
-    }
-
-    /** Every file into one fact base, then the counties checked. */
-    private Checked whole(FutureTask<RulePack> compiling, Charset charset, ProgressLine progress) {
-        FactLoader loader = new FactLoader(charset, jobs);
-        if (progress != null) {
-            loader.onProgress(progress.files());
-        }
-        FactBase facts = null;
-        InputException badFacts = null;
-        try {
-            facts = loader.load(paths);
-        } catch (InputException e) {
-            badFacts = e;
-        } finally {
-            if (progress != null) {
-                progress.clear();
-            }
-        }
-        // A broken pack or option is reported before broken facts, as when they were read one after the other.
-        Pack p = pack(compiling);
-        if (badFacts != null) {
-            throw badFacts;
-        }
-        Engine engine = new Engine(p.rules(), jobs);
-        if (progress != null) {
-            engine.onProgress(progress.counties());
-        }
-        List<Finding> findings = engine.run(facts, p.only());
-        if (progress != null) {
-            progress.clear();
-        }
-        FactBase all = facts;
-        return new Checked(p.rules(), ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only()),
-                ReportBuilder.rectificationDays(facts, p.rules()), () -> Scope.units(onlyUnits, all),
-                () -> all.units().stream().map(u -> u.id()).toList(),
-                () -> all.people().stream().map(x -> x.id()).toList());
-    }
-
-    /** One county folder's report, and the rectification period at the units it has findings at. */
-    private record Part(Report report, Map<String, Optional<BigDecimal>> days) {
-    }
-
-    /**
-     * Each county folder loaded, checked and dropped in turn ({@code --jobs} at a time): what stays
-     * is its findings. Folders tied to others (an id in two, a reference across) are checked together.
-     */
-    private Checked byGroup(List<List<String>> groups, FutureTask<RulePack> compiling, Charset charset,
-                            ProgressLine progress) {
-        Pack p = pack(compiling);
-        Named named = named();
-        Map<Integer, Part> parts = new ConcurrentHashMap<>();
-        AtomicInteger done = new AtomicInteger();
-        BiConsumer<Integer, Integer> counties = progress == null ? (d, t) -> { } : progress.counties();
-        new GroupedLoader(charset, jobs).load(groups, new GroupedLoader.Sink() {
-            @Override
-            public void accept(int key, FactBase facts) {
-                List<Finding> findings = new Engine(p.rules(), 1).run(facts, p.only());
-                Report part = ReportBuilder.build(facts, p.rules(), findings, lang.name(), explain, p.only());
-                Function<String, Optional<BigDecimal>> days = ReportBuilder.rectificationDays(facts, p.rules());
-                Map<String, Optional<BigDecimal>> atFindings = new HashMap<>();
-                part.findings().forEach(e -> atFindings.computeIfAbsent(e.unit(), days));
-                parts.put(key, new Part(part, atFindings));
-                named.see(key, facts);
-                counties.accept(Math.min(done.incrementAndGet(), groups.size()), groups.size());
-            }
-
-            @Override
-            public void retract(int key) {
-                parts.remove(key);
-                named.forget(key);
-            }
-        });
-        if (progress != null) {
-            progress.clear();
-        }
-        Map<String, Optional<BigDecimal>> days = new HashMap<>();
-        parts.values().forEach(part -> days.putAll(part.days()));
-        Report report = ReportBuilder.merge(new TreeMap<>(parts).values().stream().map(Part::report).toList());
-        return new Checked(p.rules(), report, unit -> days.getOrDefault(unit, Optional.empty()), named::scope,
-                named::knownUnits, named::knownPeople);
-    }
-
-    /**
-     * The ids --unit and the waivers name. The waivers file is read here only for its ids, leniently:
-     * its mistakes are reported, located, where a whole load reports them, after the facts.
-     */
-    private Named named() {
-        List<String> units = new ArrayList<>();
-        List<String> people = new ArrayList<>();
-        if (waivers != null) {
-            try {
-                WaiverLoader.load(waivers, waivers.toString(), Everything.IDS, Everything.IDS, Everything.IDS)
-                        .forEach(w -> {
-                            units.add(w.unit());
-                            if (!w.person().isEmpty()) {
-                                people.add(w.person());
-                            }
-                        });
-            } catch (InputException e) {
-                // reported by the real reading, after the facts
-            }
-        }
-        return new Named(onlyUnits, units, people);
-    }
-
-    /** A collection that holds every id: the waivers' own mistakes, without the question of which ids exist. */
-    private static final class Everything extends java.util.AbstractCollection<String> {
-        static final Everything IDS = new Everything();
-
-        @Override
-        public boolean contains(Object o) {
-            return true;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Collections.emptyIterator();
-        }
-
-        @Override
-        public int size() {
-            return 0;
-        }
-    }
-
-    private static RulePack compiled(FutureTask<RulePack> compiling) {
-        try {
-            return compiling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compiling the rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
