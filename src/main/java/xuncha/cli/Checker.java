@@ -11,6 +11,7 @@ import xuncha.load.InputException;
 import xuncha.load.WaiverLoader;
 import xuncha.report.Report;
 import xuncha.report.ReportBuilder;
+import xuncha.util.Parallel;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -63,10 +62,7 @@ final class Checker {
     }
 
     Checked run(ProgressLine progress) {
-        FutureTask<RulePack> compiling = new FutureTask<>(() -> RulePack.load(sources.get()));
-        Thread compiler = new Thread(compiling, "xuncha-compile");
-        compiler.setDaemon(true);
-        compiler.start();
+        Supplier<RulePack> compiling = Parallel.background("xuncha-compile", () -> RulePack.load(sources.get()));
         // A folder of county folders is checked county folder by county folder, in bounded memory.
         Optional<List<List<String>>> groups = GroupedLoader.groups(paths);
         return groups.isPresent() ? byGroup(groups.get(), compiling, charset, progress)
@@ -89,14 +85,14 @@ final class Checker {
     private record Pack(RulePack rules, Set<String> only) {
     }
 
-    private Pack pack(FutureTask<RulePack> compiling) {
-        RulePack loaded = compiled(compiling);
+    private Pack pack(Supplier<RulePack> compiling) {
+        RulePack loaded = compiling.get();
         RulePack rules = loaded.withThresholds(Scope.thresholds(sets, loaded));
         return new Pack(rules, Scope.rules(onlyRules, rules));
     }
 
     /** Every file into one fact base, then the counties checked. */
-    private Checked whole(FutureTask<RulePack> compiling, Charset charset, ProgressLine progress) {
+    private Checked whole(Supplier<RulePack> compiling, Charset charset, ProgressLine progress) {
         FactLoader loader = new FactLoader(charset, jobs);
         if (progress != null) {
             loader.onProgress(progress.files());
@@ -140,7 +136,7 @@ final class Checker {
      * Each county folder loaded, checked and dropped in turn ({@code --jobs} at a time): what stays
      * is its findings. Folders tied to others (an id in two, a reference across) are checked together.
      */
-    private Checked byGroup(List<List<String>> groups, FutureTask<RulePack> compiling, Charset charset,
+    private Checked byGroup(List<List<String>> groups, Supplier<RulePack> compiling, Charset charset,
                             ProgressLine progress) {
         Pack p = pack(compiling);
         Named named = named();
@@ -216,23 +212,6 @@ final class Checker {
         @Override
         public int size() {
             return 0;
-        }
-    }
-
-    private static RulePack compiled(FutureTask<RulePack> compiling) {
-        try {
-            return compiling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compiling the rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Work spread over a few threads, its results in the order of its inputs, so that output never depends on it. */
 public final class Parallel {
@@ -36,9 +38,26 @@ public final class Parallel {
             }
             List<R> out = new ArrayList<>();
             for (Future<R> future : futures) {
-                out.add(future.get());
+                out.add(join(future));
             }
             return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code work} started on a daemon thread of its own; {@code get()} waits for it and rethrows what it threw. */
+    public static <T> Supplier<T> background(String name, Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return () -> join(task);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -50,8 +69,6 @@ public final class Parallel {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
