@@ -100,7 +100,7 @@ final class HtmlRenderer implements Renderer {
     private static void finding(PrintWriter w, Report.Entry e, Report report, boolean zh) {
         w.printf("<div class=\"finding %s\" data-level=\"%s\" data-group=\"%s\" data-state=\"%s\" data-fingerprint=\"%s\">",
                 e.level().yaml(), e.level().yaml(), esc(group(e.rule())), e.tracking().state(), esc(e.fingerprint()));
-        w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span>%s",
+        w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span><span class=\"msg\">%s</span>",
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
             w.printf("<span class=\"state\">[%s%s]</span>", esc(Report.Tracking.label(e.tracking().state(), zh)),

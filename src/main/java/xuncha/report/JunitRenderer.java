@@ -123,7 +123,8 @@ final class JunitRenderer implements Renderer {
             x.writeCharacters("\n      ");
             x.writeStartElement("failure");
             x.writeAttribute("type", e.level().yaml());
-            x.writeAttribute("message", e.message());
+            // One line: XML parsers turn a line break inside an attribute into a space anyway; the body has it all.
+            x.writeAttribute("message", e.message().replaceAll("[\\r\\n\\t]+", " "));
             x.writeCharacters(details(e, zh));
             x.writeEndElement();
         }
