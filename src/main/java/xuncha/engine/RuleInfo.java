@@ -19,6 +19,11 @@ public record RuleInfo(String id, String name, String level, List<String> thresh
 
     /** The rule's group: {@code COVER} for {@code COVER-03}. */
     public String group() {
+        return groupOf(id);
+    }
+
+    /** The group of a rule id: what comes before its number. */
+    public static String groupOf(String id) {
         int dash = id.lastIndexOf('-');
         return dash > 0 ? id.substring(0, dash) : id;
     }

@@ -167,15 +167,15 @@ public final class FactLoader {
         return inputs;
     }
 
+    /** A facts file: {@code .yaml} or {@code .yml}, in any case. */
+    static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
     private static List<Path> yamlFilesUnder(Path dir, String given, Diagnostics problems) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return name.endsWith(".yaml") || name.endsWith(".yml");
-                    })
-                    .sorted()
-                    .toList();
+            return walk.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             problems.error(Location.ofFile(given), "cannot read the folder: %s", e.getMessage());
             return List.of();

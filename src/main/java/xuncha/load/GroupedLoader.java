@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +67,7 @@ public final class GroupedLoader {
                             String sep = given.endsWith("/") || given.endsWith(java.io.File.separator) ? "" : "/";
                             groups.add(List.of(given + sep + name));
                         }
-                    } else if (isYaml(name)) {
+                    } else if (FactLoader.isYaml(entry)) {
                         return Optional.empty();
                     }
                 }
@@ -82,13 +81,8 @@ public final class GroupedLoader {
     /** Folders without facts (notes, scans, an empty one) are left out, as a whole load passes them over. */
     private static boolean holdsYaml(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.anyMatch(p -> Files.isRegularFile(p) && isYaml(p.getFileName().toString()));
+            return walk.anyMatch(p -> Files.isRegularFile(p) && FactLoader.isYaml(p));
         }
-    }
-
-    private static boolean isYaml(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     /** What the pass keeps of a group: its files, its year and day, whether it was handed on. */

@@ -1,5 +1,6 @@
 package xuncha.report;
 
+import xuncha.engine.RuleInfo;
 import xuncha.findings.Level;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class HtmlRenderer implements Renderer {
             checkbox(w, "level", l.yaml(), l.label(report.lang()));
         }
         w.printf("</p>%n<p>%s ", zh ? "规则组：" : "Rule group:");
-        for (String g : report.findings().stream().map(e -> group(e.rule())).collect(Collectors.toCollection(TreeSet::new))) {
+        for (String g : report.findings().stream().map(e -> RuleInfo.groupOf(e.rule())).collect(Collectors.toCollection(TreeSet::new))) {
             checkbox(w, "group", g, g);
         }
         w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
@@ -99,7 +100,7 @@ final class HtmlRenderer implements Renderer {
 
     private static void finding(PrintWriter w, Report.Entry e, Report report, boolean zh) {
         w.printf("<div class=\"finding %s\" data-level=\"%s\" data-group=\"%s\" data-state=\"%s\" data-fingerprint=\"%s\">",
-                e.level().yaml(), e.level().yaml(), esc(group(e.rule())), e.tracking().state(), esc(e.fingerprint()));
+                e.level().yaml(), e.level().yaml(), esc(RuleInfo.groupOf(e.rule())), e.tracking().state(), esc(e.fingerprint()));
         w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span><span class=\"msg\">%s</span>",
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
@@ -116,11 +117,6 @@ final class HtmlRenderer implements Renderer {
                 esc(Texts.format(v, report.lang()))));
         ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));
         w.println("</div></div>");
-    }
-
-    private static String group(String rule) {
-        int dash = rule.indexOf('-');
-        return dash < 0 ? rule : rule.substring(0, dash);
     }
 
     static String esc(String s) {
