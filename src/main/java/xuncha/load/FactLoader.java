@@ -71,20 +71,11 @@ public final class FactLoader {
         Drafts drafts = new Drafts();
         List<Input> inputs = paths.isEmpty() && !inline.isEmpty() ? new ArrayList<>() : expand(paths, problems);
         inline.forEach(i -> readFile(i.root(), i.shown(), drafts, problems));
-        boolean allRead = true;
-        for (FileDrafts file : readAll(inputs)) {
-            drafts.addAll(file.drafts());
-            problems.addAll(file.problems().sorted());
-            allRead &= file.read();
-        }
+        boolean allRead = readInto(inputs, drafts, problems);
         if (inputs.isEmpty() && inline.isEmpty()) {
             problems.throwIfAny();
         }
-        String first = inputs.isEmpty() ? inline.get(0).shown() : inputs.get(0).shown();
-        Linker linker = new Linker(drafts, problems, first);
-        linker.check(allRead);
-        problems.throwIfAny();
-        return linker.build();
+        return link(drafts, problems, inputs.isEmpty() ? inline.get(0).shown() : inputs.get(0).shown(), allRead);
     }
 
     /** What the files of one group say, read but not linked: the drafts, the problems, whether all parsed. */
@@ -96,24 +87,31 @@ public final class FactLoader {
         Diagnostics problems = new Diagnostics();
         Drafts drafts = new Drafts();
         List<Input> inputs = expand(paths, problems);
+        boolean allRead = readInto(inputs, drafts, problems);
+        return new GroupDrafts(drafts, problems, allRead, inputs.isEmpty() ? paths.get(0) : inputs.get(0).shown());
+    }
+
+    /** Links what {@link #readGroup} read, as {@link #load} would have; throws with everything wrong. */
+    static FactBase link(GroupDrafts group) {
+        return link(group.drafts(), group.problems(), group.first(), group.allRead());
+    }
+
+    private static FactBase link(Drafts drafts, Diagnostics problems, String first, boolean allRead) {
+        Linker linker = new Linker(drafts, problems, first);
+        linker.check(allRead);
+        problems.throwIfAny();
+        return linker.build();
+    }
+
+    /** Reads the files into {@code drafts}, in input order; whether every file parsed. */
+    private boolean readInto(List<Input> inputs, Drafts drafts, Diagnostics problems) {
         boolean allRead = true;
         for (FileDrafts file : readAll(inputs)) {
             drafts.addAll(file.drafts());
             problems.addAll(file.problems().sorted());
             allRead &= file.read();
         }
-        return new GroupDrafts(drafts, problems, allRead,
-                inputs.isEmpty() ? paths.get(0) : inputs.get(0).shown());
-    }
-
-    /** Links what {@link #readGroup} read, as {@link #load} would have; throws with everything wrong. */
-    static FactBase link(GroupDrafts group) {
-        Diagnostics problems = new Diagnostics();
-        problems.addAll(group.problems().sorted());
-        Linker linker = new Linker(group.drafts(), problems, group.first());
-        linker.check(group.allRead());
-        problems.throwIfAny();
-        return linker.build();
+        return allRead;
     }
 
     /**
