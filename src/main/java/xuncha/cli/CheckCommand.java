@@ -164,7 +164,7 @@ final class CheckCommand implements Callable<Integer> {
             throw usage("--output and --output-dir cannot be used together: --output names one report, --output-dir a"
                     + " folder for several");
         }
-        List<String> names = formats.isEmpty() ? (outputDir == null ? List.of("text") : List.copyOf(namesOf()))
+        List<String> names = formats.isEmpty() ? (outputDir == null ? List.of("text") : Renderers.names())
                 : formats.stream().distinct().toList();
         List<Renderer> out = new ArrayList<>();
         for (String name : names) {
@@ -179,12 +179,6 @@ final class CheckCommand implements Callable<Integer> {
                     + " FILE." + out.get(0).extension() + " (or use --output-dir)");
         }
         return out;
-    }
-
-    private static List<String> namesOf() {
-        List<String> all = new ArrayList<>();
-        Renderers.names().forEach(all::add);
-        return all;
     }
 
     /**

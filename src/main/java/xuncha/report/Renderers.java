@@ -1,6 +1,7 @@
 package xuncha.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +30,8 @@ public final class Renderers {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    public static Iterable<String> names() {
-        return BY_NAME.keySet();
+    /** The format names, in the order they are listed to users. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
     }
 }
