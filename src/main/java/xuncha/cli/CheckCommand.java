@@ -112,14 +112,16 @@ final class CheckCommand implements Callable<Integer> {
                 throw usage("--jobs must be at least 1, not " + jobs);
             }
             Charset charset = charset();
+            Baseline prior = baseline == null ? null : Baseline.read(baseline, baseline.toString());
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
             Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.name(), explain, sets,
                     onlyRules, onlyUnits, waivers).run(progress);
             RulePack rules = checked.rules();
             Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
             Report report = checked.report();
-            if (baseline != null) {
-                report = Tracker.track(report, Baseline.read(baseline, baseline.toString()), checked.days());
+            if (prior != null) {
+                prior.checkAgainst(report.asOf(), report.coverage().units().stream().map(Report.UnitRef::id).toList());
+                report = Tracker.track(report, prior, checked.days());
             }
             if (waivers != null) {
                 report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),

@@ -75,12 +75,14 @@ final class Scope {
     /** {@code NAME=VALUE} (or {@code NAME.KEY=VALUE} for a mapping threshold) as threshold overrides. */
     static Map<String, Threshold> thresholds(Map<String, String> sets, RulePack pack) {
         Map<String, Threshold> out = new LinkedHashMap<>();
-        sets.forEach((key, text) -> {
+        sets.forEach((key, written) -> {
+            String text = written;
             String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            text = xuncha.load.Diagnostics.quote(text);
             Threshold current = out.getOrDefault(name, pack.thresholds().get(name).orElseThrow(() -> new UsageError(
-                    "--set: no threshold '" + name + "' in the pack"
+                    "--set: no threshold '" + xuncha.load.Diagnostics.quote(name) + "' in the pack"
                             + Suggest.hint(name, pack.thresholds().all().keySet()))));
-            BigDecimal value = number(key, text);
+            BigDecimal value = number(key, written);
             if (current.isMapping() != key.contains(".")) {
                 throw new UsageError("--set: threshold '" + name + "' is " + (current.isMapping()
                         ? "a mapping: set one of its parts, e.g. " + name + "." + current.parts().keySet().iterator().next()
@@ -89,7 +91,8 @@ final class Scope {
             if (current.isMapping()) {
                 String part = key.substring(key.indexOf('.') + 1);
                 if (!current.parts().containsKey(part)) {
-                    throw new UsageError("--set: threshold '" + name + "' has no part '" + part + "'"
+                    throw new UsageError("--set: threshold '" + name + "' has no part '"
+                            + xuncha.load.Diagnostics.quote(part) + "'"
                             + Suggest.hint(part, current.parts().keySet()));
                 }
                 Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
@@ -104,13 +107,10 @@ final class Scope {
 
     private static BigDecimal number(String key, String text) {
         try {
-            BigDecimal v = new BigDecimal(text.strip());
-            if (v.signum() >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return xuncha.engine.Thresholds.value(key, text);
+        } catch (xuncha.load.Decimals.Refused e) {
+            throw new UsageError("--set " + xuncha.load.Diagnostics.quote(key + "=" + text) + ": the value "
+                    + e.getMessage());
         }
-        throw new UsageError("--set " + key + "=" + text + ": the value must be a number, not negative");
     }
 }

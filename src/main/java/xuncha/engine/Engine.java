@@ -2,6 +2,11 @@ package xuncha.engine;
 
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import xuncha.facts.Location;
+import xuncha.load.Diagnostic;
+import xuncha.load.Diagnostics;
+import xuncha.load.InputException;
 import xuncha.facts.FactBase;
 import xuncha.facts.Partitions;
 import xuncha.findings.Emit;
@@ -68,6 +73,25 @@ public final class Engine {
         return findings;
     }
 
+    /**
+     * A rule that throws on these facts (arithmetic beyond its range, a null it did not expect) is a
+     * problem of the pack on this input, reported located at the rule like a compile error.
+     */
+    private static InputException failed(RulePack pack, RuntimeException e) {
+        String rule = e instanceof ConsequenceException c && c.getMatch() != null ? c.getMatch().getRule().getName()
+                : pack.rules().stream().map(RuleInfo::name).filter(n -> String.valueOf(e.getMessage())
+                        .contains("\"" + n + "\"")).findFirst().orElse("?");
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        Location at = pack.rules().stream().filter(r -> r.name().equals(rule)).map(RuleInfo::at).findFirst()
+                .orElse(Location.ofFile("rules"));
+        return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
+                "rule '%s' could not be evaluated on these facts: %s", rule,
+                Diagnostics.quote(cause.getClass().getSimpleName() + ": " + cause.getMessage())))));
+    }
+
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */
     static List<Finding> runWhole(RulePack pack, FactBase facts, Set<String> only) {
         KieSession session = pack.base().newKieSession();
@@ -75,8 +99,12 @@ public final class Engine {
             session.setGlobal(Emit.PERIOD, facts.period());
             pack.thresholds().facts().forEach(session::insert);
             facts.facts().forEach(session::insert);
-            session.fireAllRules(match -> only.isEmpty() || match.getRule().getMetaData().containsKey("derive")
-                    || only.contains(String.valueOf(match.getRule().getMetaData().get("id"))));
+            try {
+                session.fireAllRules(match -> only.isEmpty() || match.getRule().getMetaData().containsKey("derive")
+                        || only.contains(String.valueOf(match.getRule().getMetaData().get("id"))));
+            } catch (RuntimeException e) {
+                throw failed(pack, e);
+            }
             List<Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
                 findings.add((Finding) o);

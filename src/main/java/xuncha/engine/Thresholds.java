@@ -167,7 +167,8 @@ public final class Thresholds {
         return Collections.unmodifiableMap(out);
     }
 
-    private static Optional<Threshold> threshold(String name, Node value, String shown, Diagnostics problems) {
+    /** One threshold's value as written in a YAML file (a number, or a mapping of parts to numbers). */
+    public static Optional<Threshold> threshold(String name, Node value, String shown, Diagnostics problems) {
         if (value instanceof MappingNode m) {
             Map<String, BigDecimal> parts = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
@@ -180,21 +181,29 @@ public final class Thresholds {
         return number(name, value, shown, problems).map(v -> new Threshold(name, v, Map.of()));
     }
 
+    /**
+     * A threshold value written as text ({@code --set}, a rule case) checked as {@link #read} checks
+     * the file's: a bounded decimal of the threshold's {@link ThresholdType}.
+     *
+     * @param name the threshold, or {@code name.part} for a part of a mapping threshold
+     */
+    public static BigDecimal value(String name, String text) throws xuncha.load.Decimals.Refused {
+        return ThresholdType.of(name.contains(".") ? name.substring(0, name.indexOf('.')) : name).parse(text);
+    }
+
     private static Optional<BigDecimal> number(String name, Node value, String shown, Diagnostics problems) {
         if (value instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
-                BigDecimal v = new BigDecimal(s.getValue().replace("_", ""));
-                if (v.signum() >= 0) {
-                    return Optional.of(v);
-                }
-                problems.error(at(shown, value), "threshold '%s' must not be negative, found %s", name, s.getValue());
+                return Optional.of(value(name, s.getValue()));
+            } catch (xuncha.load.Decimals.Refused e) {
+                problems.error(at(shown, value), "threshold '%s' %s", name, e.getMessage());
                 return Optional.empty();
-            } catch (NumberFormatException e) {
-                // falls through to the message below
             }
         }
-        String found = value instanceof ScalarNode s ? "'" + s.getValue() + "'" : "a " + value.getNodeId();
-        problems.error(at(shown, value), "threshold '%s' must be a number, found %s", name, found);
+        String found = value instanceof ScalarNode s ? "'" + Diagnostics.quote(s.getValue()) + "'"
+                + (s.isPlain() ? "" : " (written in quotes: remove them)") : "a " + value.getNodeId();
+        problems.error(at(shown, value), "threshold '%s' must be %s, found %s", name,
+                ThresholdType.of(name.contains(".") ? name.substring(0, name.indexOf('.')) : name).description(), found);
         return Optional.empty();
     }
 

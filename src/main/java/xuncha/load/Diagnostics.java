@@ -13,8 +13,32 @@ public final class Diagnostics {
 
     private final List<Diagnostic> all = new ArrayList<>();
 
+    /** How much of a value a message quotes: a 10 MB id is shown by its first characters. */
+    public static final int QUOTED = 80;
+    /** The longest message: what is built around quoted values stays short too. */
+    private static final int LONGEST = 600;
+
     public void error(Location at, String format, Object... args) {
-        all.add(new Diagnostic(at, String.format(Locale.ROOT, format, args)));
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof String s && s.length() > 2 * QUOTED) {
+                shown[i] = quote(s);
+            }
+        }
+        all.add(new Diagnostic(at, cut(String.format(Locale.ROOT, format, shown), LONGEST)));
+    }
+
+    /** {@code value}, cut to {@value #QUOTED} characters with "…" when longer. */
+    public static String quote(String value) {
+        return cut(value, QUOTED);
+    }
+
+    private static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
     }
 
     public void addAll(List<Diagnostic> more) {

@@ -128,14 +128,43 @@ public final class FactLoader {
         return Parallel.map(inputs, jobs, "xuncha-load", read);
     }
 
+    /**
+     * One file; the records of its top-level lists are read as the parser reaches each, so that no
+     * tree of the whole file is ever built (memory follows the largest record).
+     */
     private FileDrafts readOne(Input input) {
         Drafts drafts = new Drafts();
         Diagnostics problems = new Diagnostics();
-        Optional<Node> root = yaml.read(input.path(), input.shown(), problems);
-        boolean read = !problems.any();
+        RecordReader records = new RecordReader(drafts, problems, input.shown());
+        Diagnostics parsing = new Diagnostics();
+        Optional<Node> root = yaml.read(input.path(), input.shown(), parsing, RECORDS.keySet(),
+                (key, item) -> RECORDS.get(key).read(records, item));
+        boolean read = !parsing.any();
+        problems.addAll(parsing.sorted());
+        if (!read) {
+            // What was read before the file broke off is not judged: the message is the file's syntax.
+            return new FileDrafts(new Drafts(), parsing, false);
+        }
         root.ifPresent(r -> readFile(r, input.shown(), drafts, problems));
         return new FileDrafts(drafts, problems, read);
     }
+
+    /** How the items of each top-level list are read. */
+    private record Kind(String what, BiConsumer<RecordReader, Fields> reader) {
+        void read(RecordReader records, Node item) {
+            records.each(List.of(item), what, f -> reader.accept(records, f));
+        }
+    }
+
+    private static final java.util.Map<String, Kind> RECORDS = java.util.Map.of(
+            "units", new Kind("unit", RecordReader::unit),
+            "people", new Kind("person", RecordReader::person),
+            "meetings", new Kind("meeting", RecordReader::meeting),
+            "budgets", new Kind("budget", RecordReader::budget),
+            "assessments", new Kind("assessment", RecordReader::assessment),
+            "evaluations", new Kind("evaluation", RecordReader::evaluation),
+            "admissions", new Kind("admission", RecordReader::admission),
+            "inspections", new Kind("inspection", RecordReader::inspection));
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */
     static List<Input> expand(List<String> paths, Diagnostics problems) {
@@ -203,13 +232,11 @@ public final class FactLoader {
         f.year("year", false).ifPresent(y -> drafts.years.add(new Drafts.Stamp(y, f.at("year"))));
         f.date("as_of", false).ifPresent(d -> drafts.asOfs.add(new Drafts.DateStamp(d, f.at("as_of"))));
         RecordReader records = new RecordReader(drafts, problems, shown);
-        records.each(f.list("units", false), "unit", records::unit);
-        records.each(f.list("people", false), "person", records::person);
-        records.each(f.list("meetings", false), "meeting", records::meeting);
-        records.each(f.list("budgets", false), "budget", records::budget);
-        records.each(f.list("assessments", false), "assessment", records::assessment);
-        records.each(f.list("evaluations", false), "evaluation", records::evaluation);
-        records.each(f.list("admissions", false), "admission", records::admission);
-        records.each(f.list("inspections", false), "inspection", records::inspection);
+        for (String key : TOP_LEVEL) {
+            Kind kind = RECORDS.get(key);
+            if (kind != null) {
+                f.list(key, false).forEach(item -> kind.read(records, item));
+            }
+        }
     }
 }

@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
  */
 final class Fields {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final String what;
     private final String shown;
@@ -163,15 +162,22 @@ final class Fields {
         });
     }
 
-    /** A non-negative whole number. */
+    /** The largest count a record holds (Young Pioneers of a school, young employees): far above any county's. */
+    static final int MAX_COUNT = 10_000_000;
+
+    /** A non-negative whole number, at most {@link #MAX_COUNT}. */
     Optional<Integer> count(String key, boolean required) {
         return amount(key, required).flatMap(v -> {
-            try {
-                return Optional.of(v.intValueExact());
-            } catch (ArithmeticException e) {
+            if (v.stripTrailingZeros().scale() > 0) {
                 problems.error(at(key), "'%s' in %s must be a whole number, found %s", key, what, v.toPlainString());
                 return Optional.empty();
             }
+            if (v.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+                problems.error(at(key), "'%s' in %s is too large: at most %,d, found %s", key, what, MAX_COUNT,
+                        v.toPlainString());
+                return Optional.empty();
+            }
+            return Optional.of(v.intValueExact());
         });
     }
 
@@ -188,9 +194,10 @@ final class Fields {
     Optional<BigDecimal> number(Node n, String key) {
         if (n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
-                return Optional.of(new BigDecimal(s.getValue().replace("_", "")));
-            } catch (NumberFormatException e) {
-                problems.error(at(n), "'%s' in %s must be a plain decimal number, found '%s'", key, what, s.getValue());
+                return Optional.of(Decimals.parse(s.getValue()));
+            } catch (Decimals.Refused e) {
+                problems.error(at(n), "'%s' in %s %s, found '%s'", key, what, e.getMessage(),
+                        Diagnostics.quote(s.getValue()));
                 return Optional.empty();
             }
         }
@@ -222,16 +229,19 @@ final class Fields {
 
     private Optional<LocalDate> date(Node n, String key) {
         return scalar(n, key, "a date YYYY-MM-DD").flatMap(v -> {
-            if (!isDate(v)) {
-                problems.error(at(n), "'%s' in %s must be a date written YYYY-MM-DD, found '%s'", key, what, v);
+            if (!Dates.hasShape(v)) {
+                problems.error(at(n), "'%s' in %s must be a date written YYYY-MM-DD, found '%s'", key, what,
+                        Diagnostics.quote(v));
                 return Optional.empty();
             }
-            try {
-                return Optional.of(LocalDate.parse(v));
-            } catch (DateTimeParseException e) {
+            Optional<LocalDate> day = Dates.parse(v);
+            if (day.isEmpty() && Dates.inRange(v)) {
                 problems.error(at(n), "'%s' in %s is not a real date: '%s'", key, what, v);
-                return Optional.empty();
+            } else if (day.isEmpty()) {
+                problems.error(at(n), "'%s' in %s must be a date from %d to %d, found '%s'", key, what,
+                        Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
             }
+            return day;
         });
     }
 
@@ -291,11 +301,12 @@ final class Fields {
         if (n instanceof MappingNode) return "a mapping";
         if (n instanceof SequenceNode) return "a list";
         ScalarNode s = (ScalarNode) n;
-        if (!s.isPlain()) return "the text '" + s.getValue() + "'";
+        String v = Diagnostics.quote(s.getValue());
+        if (!s.isPlain()) return "the text '" + v + "'";
         if (s.getTag().equals(Tag.NULL)) return "nothing";
-        if (s.getTag().equals(Tag.BOOL)) return "'" + s.getValue() + "' (true/false)";
-        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return "the number " + s.getValue();
-        return "'" + s.getValue() + "'";
+        if (s.getTag().equals(Tag.BOOL)) return "'" + v + "' (true/false)";
+        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return "the number " + v;
+        return "'" + v + "'";
     }
 
     private static String quotedHint(Node n) {
@@ -311,19 +322,6 @@ final class Fields {
         for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@link #DATE} without a regular expression. */
-    static boolean isDate(String v) {
-        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
                 return false;
             }
         }

@@ -7,13 +7,20 @@ import java.util.Optional;
 
 /** "Did you mean" for misspelled field names, enum values and ids. */
 public final class Suggest {
+    /** Nothing this long is a misspelling of a name or an id: no suggestion, and no quadratic work. */
+    private static final int MAX_TYPED = 100;
+
     private Suggest() {
     }
 
     /** The candidate closest to {@code typed}, when close enough to be what was meant. */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
+        if (typed.length() > MAX_TYPED) {
+            return Optional.empty();
+        }
         String t = typed.toLowerCase(Locale.ROOT);
         return candidates.stream()
+                .filter(c -> Math.abs(t.length() - c.length()) <= allowed(t, c))
                 .filter(c -> distance(t, c.toLowerCase(Locale.ROOT)) <= allowed(t, c))
                 .min(Comparator.<String>comparingInt(c -> distance(t, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));

@@ -1,14 +1,12 @@
 package xuncha.load;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import xuncha.facts.Location;
 
 import java.io.IOException;
@@ -23,18 +21,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Reads one YAML file into SnakeYAML's node tree, which keeps the line and column of every value.
- * Hostile input is refused within bounded memory and time: the file size, the nesting depth and the
- * number of aliases are capped before anything is built (what aliases share can then be at most a
- * few times the file's own size).
+ * Hostile input is refused within bounded memory and time: the file size and the nesting depth are
+ * capped, and what aliases repeat is bounded by the file's own size ({@link YamlComposer}).
  */
 public final class YamlReader {
     /** The largest file read: a county's facts are far smaller, a province comes as a folder of files. */
     public static final long MAX_FILE_BYTES = 32L << 20;
     private static final int MAX_DEPTH = 32;
-    private static final int MAX_ALIASES = 20;
 
     private final Charset charset;
 
@@ -44,15 +42,29 @@ public final class YamlReader {
 
     /** The file's single document, or empty with the problem recorded. An empty file gives empty. */
     public Optional<Node> read(Path path, String shown, Diagnostics problems) {
-        Optional<String> text = text(path, shown, problems);
-        if (text.isEmpty()) {
+        return read(path, shown, problems, Set.of(), (key, item) -> { });
+    }
+
+    /**
+     * The file's single document, the items of the top-level lists named in {@code streamed} handed
+     * to {@code items} one at a time as they are read, and left out of the tree (their lists are
+     * empty in it); see {@link YamlComposer}.
+     */
+    Optional<Node> read(Path path, String shown, Diagnostics problems, Set<String> streamed,
+                        BiConsumer<String, Node> items) {
+        Optional<CharBuffer> text = text(path, shown, problems);
+        int chars = text.map(CharBuffer::remaining).orElse(0);
+        Optional<WholeTextReader> reader = text.flatMap(t -> reader(t, shown, problems));
+        if (reader.isEmpty()) {
             return Optional.empty();
         }
         try {
             LoaderOptions options = options();
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text.get()), options),
-                    new Resolver(), options);
-            return Optional.ofNullable(composer.getSingleNode());
+            YamlComposer composer = new YamlComposer(new ParserImpl(reader.get(), options), MAX_DEPTH, chars,
+                    streamed, items);
+            return Optional.ofNullable(composer.single());
+        } catch (YamlComposer.Refused e) {
+            problems.error(at(shown, e.at), "%s", e.getMessage());
         } catch (MarkedYAMLException e) {
             problems.error(at(shown, e.getProblemMark()), "YAML syntax: %s%s", clean(e.getProblem()),
                     e.getContext() == null ? "" : " (" + clean(e.getContext()) + ")");
@@ -64,14 +76,51 @@ public final class YamlReader {
 
     private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         return options;
     }
 
-    private Optional<String> text(Path path, String shown, Diagnostics problems) {
+    /**
+     * A reader over the text, or empty with the first character YAML does not allow (a control
+     * character, most often pasted from another program) reported where it stands.
+     */
+    private static Optional<WholeTextReader> reader(CharBuffer text, String shown, Diagnostics problems) {
+        char[] chars = text.array();
+        int start = text.arrayOffset() + text.position();
+        int end = text.arrayOffset() + text.limit();
+        if (start < end && chars[start] == '\uFEFF') {
+            start++;
+        }
+        if (start > 0) {
+            System.arraycopy(chars, start, chars, 0, end - start);
+            end -= start;
+        }
+        boolean surrogates = false;
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < end; ) {
+            int c = Character.codePointAt(chars, i, end);
+            if (!StreamReader.isPrintable(c)) {
+                problems.error(new Location(shown, line, column), "the file holds the control character U+%04X,"
+                        + " which YAML does not allow: delete it (it often comes with text pasted from another"
+                        + " program)", c);
+                return Optional.empty();
+            }
+            surrogates |= c > 0xFFFF;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return Optional.of(new WholeTextReader(chars, end, surrogates));
+    }
+
+    private Optional<CharBuffer> text(Path path, String shown, Diagnostics problems) {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -88,10 +137,10 @@ public final class YamlReader {
             problems.error(Location.ofFile(shown), "cannot read the file: %s", e.getMessage());
             return Optional.empty();
         }
-        return decode(bytes, shown, problems).map(s -> s.startsWith("\uFEFF") ? s.substring(1) : s);
+        return decode(bytes, shown, problems);
     }
 
-    private Optional<String> decode(byte[] bytes, String shown, Diagnostics problems) {
+    private Optional<CharBuffer> decode(byte[] bytes, String shown, Diagnostics problems) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -107,7 +156,7 @@ public final class YamlReader {
                     charset.name(), bytes[offset] & 0xff, encodingHint());
             return Optional.empty();
         }
-        return Optional.of(out.flip().toString());
+        return Optional.of(out.flip());
     }
 
     private String encodingHint() {

@@ -1,8 +1,6 @@
 package xuncha.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import xuncha.facts.Location;
 import xuncha.findings.Level;
 import xuncha.load.Diagnostics;
@@ -13,55 +11,104 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON report of an earlier round, as {@code check --baseline} reads it back. */
-public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String> rectifiedEver) {
+public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String> rectifiedEver, Location asOfAt) {
+
+    /** The largest baseline read: the JSON report of a country's check is smaller. */
+    static final long MAX_BYTES = 512L << 20;
+    private static final java.util.Set<String> STATES = java.util.Set.of(Report.Tracking.NEW,
+            Report.Tracking.PERSISTING, Report.Tracking.REGRESSED);
 
     /** Reads {@code file}; a file that is not such a report throws a located {@link xuncha.load.InputException}. */
     public static Baseline read(Path file, String shown) {
+        LocatedJson json = LocatedJson.read(bytes(file, shown), shown);
         Diagnostics problems = new Diagnostics();
-        JsonNode root = null;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            problems.error(Location.ofFile(shown), "no such baseline file");
-        } catch (JsonProcessingException e) {
-            problems.error(new Location(shown, e.getLocation().getLineNr(), e.getLocation().getColumnNr()),
-                    "the baseline is not JSON: %s", e.getOriginalMessage());
-        } catch (IOException e) {
-            problems.error(Location.ofFile(shown), "cannot read the baseline: %s", e.getMessage());
-        }
-        problems.throwIfAny();
-        if (root == null || !root.path("findings").isArray() || !root.path("as_of").isTextual()) {
-            problems.error(Location.ofFile(shown), "the baseline is not a JSON report of xuncha check"
+        JsonNode root = json.root();
+        if (!root.isObject() || !root.path("findings").isArray() || !root.path("as_of").isTextual()) {
+            problems.error(json.at(root), "the baseline is not a JSON report of xuncha check"
                     + " (written with --format json): it lacks 'as_of' or 'findings'");
             problems.throwIfAny();
         }
-        LocalDate asOf = date(root.get("as_of").asText(), shown, "as_of", problems);
+        LocalDate asOf = date(json, root, "as_of", problems);
         List<Report.Entry> findings = new ArrayList<>();
         int i = 0;
         for (JsonNode f : root.get("findings")) {
             i++;
             if (!f.path("fingerprint").isTextual() || !f.path("rule").isTextual() || !f.path("unit").isTextual()) {
-                problems.error(Location.ofFile(shown), "finding %d of the baseline has no fingerprint, rule or unit"
+                problems.error(json.at(f), "finding %d of the baseline has no fingerprint, rule or unit"
                         + " (was it written by an older xuncha?)", i);
                 continue;
             }
-            findings.add(entry(f, asOf, shown, problems));
+            findings.add(entry(json, f, asOf, problems));
         }
         List<String> ever = new ArrayList<>();
-        root.path("rectified_ever").forEach(n -> ever.add(n.asText()));
+        JsonNode rectifiedEver = root.path("rectified_ever");
+        if (!rectifiedEver.isMissingNode() && !rectifiedEver.isArray()) {
+            problems.error(json.at(root, "rectified_ever"), "'rectified_ever' of the baseline must be a list of"
+                    + " fingerprints");
+        }
+        rectifiedEver.forEach(n -> {
+            if (n.isTextual()) {
+                ever.add(n.asText());
+            } else {
+                problems.error(json.at(root, "rectified_ever"), "'rectified_ever' of the baseline must hold"
+                        + " fingerprints (text), found %s", Diagnostics.quote(n.toString()));
+            }
+        });
         problems.throwIfAny();
-        return new Baseline(asOf, List.copyOf(findings), List.copyOf(ever));
+        return new Baseline(asOf, List.copyOf(findings), List.copyOf(ever), json.at(root, "as_of"));
     }
 
-    private static Report.Entry entry(JsonNode f, LocalDate asOf, String shown, Diagnostics problems) {
-        Level level = "warning".equals(f.path("level").asText()) ? Level.WARNING : Level.VIOLATION;
+    private static byte[] bytes(Path file, String shown) {
+        Diagnostics problems = new Diagnostics();
+        try {
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                problems.error(Location.ofFile(shown), "the baseline is not a regular file");
+            } else if (Files.size(file) > MAX_BYTES) {
+                problems.error(Location.ofFile(shown), "the baseline is %d bytes, more than the %d MiB a report may"
+                        + " have", Files.size(file), MAX_BYTES >> 20);
+            } else {
+                return Files.readAllBytes(file);
+            }
+        } catch (NoSuchFileException e) {
+            problems.error(Location.ofFile(shown), "no such baseline file");
+        } catch (IOException e) {
+            problems.error(Location.ofFile(shown), "cannot read the baseline: %s", e.getMessage());
+        }
+        problems.throwIfAny();
+        throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Refuses a baseline that cannot be this fact base's previous round: one that describes a later
+     * day, or whose findings name none of its units (the report of another county).
+     */
+    public void checkAgainst(LocalDate runAsOf, java.util.Collection<String> units) {
+        Diagnostics problems = new Diagnostics();
+        if (asOf.isAfter(runAsOf)) {
+            problems.error(asOfAt, "the baseline describes %s, after this run's as_of %s: a baseline is the report"
+                    + " of an earlier round (are the two swapped?)", asOf, runAsOf);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(units);
+        if (!findings.isEmpty() && findings.stream().noneMatch(f -> known.contains(f.unit()))) {
+            problems.error(Location.ofFile(asOfAt.file()), "the baseline's %d findings name none of the units of"
+                    + " these facts: it is the report of other units (another county?)", findings.size());
+        }
+        problems.throwIfAny();
+    }
+
+    private static Report.Entry entry(LocatedJson json, JsonNode f, LocalDate asOf, Diagnostics problems) {
+        String levelText = f.path("level").asText("");
+        if (!levelText.equals("warning") && !levelText.equals("violation")) {
+            problems.error(json.at(f, "level"), "'level' of a baseline finding must be violation or warning, found"
+                    + " '%s'", Diagnostics.quote(levelText));
+        }
+        Level level = "warning".equals(levelText) ? Level.WARNING : Level.VIOLATION;
         JsonNode ev = f.path("evidence");
         List<String> facts = new ArrayList<>();
         ev.path("facts").forEach(n -> facts.add(n.asText()));
@@ -74,14 +121,23 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         @SuppressWarnings("unchecked")
         Map<String, Object> thresholds = ev.path("thresholds").isObject()
                 ? (Map<String, Object>) value(ev.get("thresholds")) : Map.of();
-        LocalDate firstSeen = f.path("first_seen").isTextual()
-                ? date(f.get("first_seen").asText(), shown, "first_seen", problems) : asOf;
+        LocalDate firstSeen = f.has("first_seen") && !f.get("first_seen").isNull()
+                ? date(json, f, "first_seen", problems) : asOf;
+        if (firstSeen.isAfter(asOf)) {
+            problems.error(json.at(f, "first_seen"), "'first_seen' %s of a baseline finding is after the baseline's"
+                    + " as_of %s", firstSeen, asOf);
+        }
+        String state = f.path("state").asText(Report.Tracking.NEW);
+        if (!STATES.contains(state)) {
+            problems.error(json.at(f, "state"), "'state' of a baseline finding must be one of %s, found '%s'",
+                    String.join(", ", new java.util.TreeSet<>(STATES)), Diagnostics.quote(state));
+        }
         return new Report.Entry(f.get("rule").asText(), level, f.get("unit").asText(), f.path("unit_name").asText(""),
                 text(f, "person"), text(f, "person_name"), f.path("title").asText(""), f.path("message").asText(""),
                 new Report.Evidence(facts, compared, thresholds), f.get("fingerprint").asText(),
-                new Report.Tracking(f.path("state").asText(Report.Tracking.NEW), firstSeen, f.path("overdue").asBoolean(),
-                        f.path("deadline").isTextual()
-                                ? java.util.Optional.of(date(f.get("deadline").asText(), shown, "deadline", problems))
+                new Report.Tracking(state, firstSeen, f.path("overdue").asBoolean(),
+                        f.has("deadline") && !f.get("deadline").isNull()
+                                ? java.util.Optional.of(date(json, f, "deadline", problems))
                                 : java.util.Optional.empty()),
                 java.util.Optional.empty());
     }
@@ -92,7 +148,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
 
     private static Object value(JsonNode n) {
         if (n.isNumber()) {
-            return new BigDecimal(n.asText());
+            return n.decimalValue();
         }
         if (n.isArray()) {
             List<Object> list = new ArrayList<>();
@@ -107,12 +163,15 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         return n.asText();
     }
 
-    private static LocalDate date(String text, String shown, String field, Diagnostics problems) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.error(Location.ofFile(shown), "'%s' in the baseline is not a date: '%s'", field, text);
-            return LocalDate.MIN;
+    private static LocalDate date(LocatedJson json, JsonNode object, String field, Diagnostics problems) {
+        JsonNode n = object.path(field);
+        java.util.Optional<LocalDate> day = n.isTextual() ? xuncha.load.Dates.parse(n.asText())
+                : java.util.Optional.empty();
+        if (day.isEmpty()) {
+            problems.error(json.at(object, field), "'%s' in the baseline must be a date YYYY-MM-DD from %d to %d,"
+                    + " found %s", field, xuncha.load.Dates.FIRST_YEAR, xuncha.load.Dates.LAST_YEAR,
+                    Diagnostics.quote(n.toString()));
         }
+        return day.orElse(LocalDate.of(xuncha.load.Dates.FIRST_YEAR, 1, 1));
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -107,8 +108,7 @@ final class CaseReader {
             problems.error(at(shown, inline), "'facts' of a case is a mapping in the facts format");
             inline = null;
         }
-        Integer year = f.containsKey("year") ? text(f.get("year"), shown, "year").map(Integer::valueOf).orElse(null)
-                : null;
+        Integer year = f.containsKey("year") ? year(f.get("year"), shown) : null;
         LocalDate asOf = f.containsKey("as_of") ? date(f.get("as_of"), shown) : null;
         String defaultRule = rules.size() == 1 ? rules.get(0) : null;
         Set<TestCase.Expected> exact = f.containsKey("expect") ? findings(f.get("expect"), shown, defaultRule) : null;
@@ -168,35 +168,50 @@ final class CaseReader {
             if (pack.thresholds().get(name).isEmpty()) {
                 problems.error(at(shown, value), "no threshold '%s' in the pack%s", name,
                         Suggest.hint(name, pack.thresholds().all().keySet()));
-            } else if (value instanceof ScalarNode s) {
-                try {
-                    out.put(name, new Threshold(name, new BigDecimal(s.getValue()), Map.of()));
-                } catch (NumberFormatException e) {
-                    problems.error(at(shown, value), "threshold '%s' must be a number, found '%s'", name, s.getValue());
-                }
             } else {
-                Map<String, BigDecimal> parts = new LinkedHashMap<>();
-                mapping(value, shown, "threshold '" + name + "'", null).forEach((k, v) -> {
-                    try {
-                        parts.put(k, new BigDecimal(((ScalarNode) v).getValue()));
-                    } catch (RuntimeException e) {
-                        problems.error(at(shown, v), "'%s' of threshold '%s' must be a number", k, name);
+                xuncha.engine.Thresholds.threshold(name, value, shown, problems).ifPresent(th -> {
+                    Threshold current = pack.thresholds().get(name).orElseThrow();
+                    if (current.isMapping() != th.isMapping()
+                            || !current.parts().keySet().containsAll(th.parts().keySet())) {
+                        problems.error(at(shown, value), "threshold '%s' must be %s", name, current.isMapping()
+                                ? "a mapping of some of " + String.join(", ", current.parts().keySet()) + " to numbers"
+                                : "a number");
+                    } else if (current.isMapping()) {
+                        java.util.Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
+                        parts.putAll(th.parts());
+                        out.put(name, new Threshold(name, BigDecimal.ZERO, java.util.Collections.unmodifiableMap(parts)));
+                    } else {
+                        out.put(name, th);
                     }
                 });
-                out.put(name, new Threshold(name, BigDecimal.ZERO, parts));
             }
         });
         return out;
     }
 
-    private LocalDate date(Node n, String shown) {
-        String v = text(n, shown, "as_of").orElse("");
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            problems.error(at(shown, n), "'as_of' must be a date written YYYY-MM-DD, found '%s'", v);
+    /** A case's assessment year: a whole number from 1900 to 2999, as in a facts file. */
+    private Integer year(Node n, String shown) {
+        String v = text(n, shown, "year").orElse(null);
+        if (v == null) {
             return null;
         }
+        if (v.length() == 4 && v.chars().allMatch(c -> c >= '0' && c <= '9') && v.compareTo("1900") >= 0
+                && v.compareTo("2999") <= 0) {
+            return Integer.valueOf(v);
+        }
+        problems.error(at(shown, n), "'year' of a case must be a year from 1900 to 2999, found '%s'",
+                xuncha.load.Diagnostics.quote(v));
+        return null;
+    }
+
+    private LocalDate date(Node n, String shown) {
+        String v = text(n, shown, "as_of").orElse("");
+        Optional<LocalDate> day = xuncha.load.Dates.parse(v);
+        if (day.isEmpty()) {
+            problems.error(at(shown, n), "'as_of' must be a real date written YYYY-MM-DD, found '%s'",
+                    xuncha.load.Diagnostics.quote(v));
+        }
+        return day.orElse(null);
     }
 
     /** A mapping's values by key; null (with the problem recorded) when it is not a mapping. */

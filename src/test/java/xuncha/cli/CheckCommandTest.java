@@ -134,7 +134,8 @@ class CheckCommandTest {
                 .contains("--unit: no unit 'dy-prty' in the facts; did you mean 'dy-party'?");
         Run set = Run.xuncha("check", "--set", "navigator_max_age=old", SAMPLE);
         assertThat(set.status()).isEqualTo(2);
-        assertThat(set.err()).contains("--set navigator_max_age=old: the value must be a number");
+        assertThat(set.err()).contains("--set navigator_max_age=old: the value must be a whole number of years"
+                + " from 0 to 120, found 'old'");
         assertThat(Run.xuncha("check", "--set", "evaluation_weights=20", SAMPLE).err())
                 .contains("threshold 'evaluation_weights' is a mapping: set one of its parts");
     }

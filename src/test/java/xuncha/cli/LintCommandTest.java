@@ -113,7 +113,8 @@ class LintCommandTest {
     @Test
     void thresholdOfTheWrongTypeIsCaught() throws IOException {
         edit("thresholds.yaml", "navigator_max_age: 35", "navigator_max_age: [35]");
-        assertProblem(rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a number");
+        assertProblem(rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a whole number of years"
+                + " from 0 to 120, found a sequence");
     }
 
     @Test

@@ -79,7 +79,7 @@ class BadRulesTest {
     @Test
     void thresholdOfTheWrongTypeIsLocated() throws IOException {
         edit("thresholds.yaml", "navigator_max_age: 35", "navigator_max_age: thirty-five");
-        assertRefused(check(), rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a number, found 'thirty-five'");
+        assertRefused(check(), rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a whole number of years from 0 to 120, found 'thirty-five'");
     }
 
     @Test

@@ -1,0 +1,87 @@
+package xuncha.engine;
+
+import xuncha.load.Decimals;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * What kind of number a threshold is, and the values it may take. One check for every source of a
+ * threshold value: {@code thresholds.yaml} (defaults and local standards), {@code check --set} and
+ * the {@code thresholds:} of a rule test case. A threshold the pack adds that is not listed here is
+ * a {@link #NUMBER}.
+ */
+public enum ThresholdType {
+    /** Times a year, members, people: a whole number. */
+    COUNT("a whole number from 0 to 1000000", BigDecimal.valueOf(1_000_000), 0),
+    /** A period in days: a whole number, at most ten years. */
+    DAYS("a whole number of days from 0 to 3650", BigDecimal.valueOf(3650), 0),
+    /** An age in whole years. */
+    AGE("a whole number of years from 0 to 120", BigDecimal.valueOf(120), 0),
+    /** A share of a whole, written as a fraction and shown as a percentage: 0.1 is 10%. */
+    SHARE("a share from 0 to 1 with at most 4 decimals (0.1 for 10%)", BigDecimal.ONE, 4),
+    /** Yuan. */
+    MONEY("an amount in yuan from 0 to 1000000000000 with at most 2 decimals", new BigDecimal("1e12"), 2),
+    /** A percentage written as such: 20 for 20%. */
+    PERCENT("a percentage from 0 to 100 with at most 2 decimals", BigDecimal.valueOf(100), 2),
+    /** Points of a 0–100 score. */
+    POINTS("a number of points from 0 to 100 with at most 4 decimals", BigDecimal.valueOf(100), 4),
+    /** Any other threshold. */
+    NUMBER("a number from 0 to 1000000000000000 with at most 6 decimals", new BigDecimal("1e15"), 6);
+
+    private static final Map<String, ThresholdType> KNOWN = Map.ofEntries(
+            Map.entry("county_league_reports_per_year", COUNT),
+            Map.entry("township_league_reports_per_year", COUNT),
+            Map.entry("joint_meetings_per_year", COUNT),
+            Map.entry("league_attendance_min_ratio", SHARE),
+            Map.entry("league_building_min_share", SHARE),
+            Map.entry("young_pioneer_funds_per_member", MONEY),
+            Map.entry("young_pioneer_county_share", SHARE),
+            Map.entry("counselor_min_monthly_allowance", MONEY),
+            Map.entry("navigator_max_age", AGE),
+            Map.entry("instructor_min_young_members", COUNT),
+            Map.entry("evaluation_weights", PERCENT),
+            Map.entry("evaluation_total_tolerance", POINTS),
+            Map.entry("admission_league_max_age", AGE),
+            Map.entry("rectification_days", DAYS));
+
+    private final String description;
+    private final BigDecimal max;
+    private final int decimals;
+
+    ThresholdType(String description, BigDecimal max, int decimals) {
+        this.description = description;
+        this.max = max;
+        this.decimals = decimals;
+    }
+
+    /** The type of the threshold of this name (of each part, for a mapping threshold). */
+    public static ThresholdType of(String name) {
+        return KNOWN.getOrDefault(name, NUMBER);
+    }
+
+    /** What the values of this type are, for messages: "a whole number of days from 0 to 3650". */
+    public String description() {
+        return description;
+    }
+
+    /** The value written in {@code text} when it is one of this type; else why not. */
+    public BigDecimal parse(String text) throws Decimals.Refused {
+        BigDecimal v;
+        try {
+            v = Decimals.parse(text);
+        } catch (Decimals.Refused e) {
+            throw new Decimals.Refused("must be " + description + ", found '" + xuncha.load.Diagnostics.quote(text)
+                    + "'");
+        }
+        return check(v);
+    }
+
+    /** {@code v} when it is a value of this type; else why not. */
+    public BigDecimal check(BigDecimal v) throws Decimals.Refused {
+        if (v.signum() < 0 || v.compareTo(max) > 0 || v.stripTrailingZeros().scale() > decimals) {
+            throw new Decimals.Refused("must be " + description + ", found " + v.toPlainString());
+        }
+        return v;
+    }
+}

@@ -1,0 +1,51 @@
+package xuncha.load;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Dates as users write them: {@code YYYY-MM-DD}, a real day, in the years 1900 to 2999. Wider
+ * forms that {@link LocalDate#parse} takes ({@code +999999999-12-31}) are refused: no county dates
+ * an event there, and arithmetic on them overflows.
+ */
+public final class Dates {
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
+
+    private Dates() {
+    }
+
+    /** Whether {@code v} has the shape {@code YYYY-MM-DD} (digits and dashes), real day or not. */
+    public static boolean hasShape(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a date of this shape has a year from {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
+    public static boolean inRange(String v) {
+        int year = Integer.parseInt(v, 0, 4, 10);
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    /** The day {@code v} names, when it has the shape, is a real day and lies in the years allowed. */
+    public static Optional<LocalDate> parse(String v) {
+        if (!hasShape(v)) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate d = LocalDate.of(Integer.parseInt(v, 0, 4, 10), Integer.parseInt(v, 5, 7, 10),
+                    Integer.parseInt(v, 8, 10, 10));
+            return d.getYear() >= FIRST_YEAR && d.getYear() <= LAST_YEAR ? Optional.of(d) : Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
