@@ -1,13 +1,25 @@
 package xuncha.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
-/** Writes a file whole or not at all: a partly written file never replaces an earlier one. */
+/**
+ * Writes a file whole or not at all: a partly written file never replaces an earlier one. A
+ * regular file (or a link to one) is written beside itself and renamed over; anything else that
+ * already exists (a device, a FIFO, {@code /dev/stdout}) is written to directly, since renaming
+ * over it would replace the device node with a file.
+ */
 final class AtomicFile {
     private AtomicFile() {
     }
@@ -21,19 +33,111 @@ final class AtomicFile {
                 : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    private static void mode(Path path, String mode) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        }
+    }
+
     static void write(Path target, byte[] content) throws IOException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Path real = realPath(target);
+            if (real == null || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    out.write(content);
+                }
+                return;
+            }
+            target = real;
+        }
+        replace(target, content);
+    }
+
+    /** Where a link leads, or null when it leads nowhere a path names (a pipe behind /dev/stdout). */
+    private static Path realPath(Path target) {
+        try {
+            return target.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void replace(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(temp, content);
             permissions(temp, target);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Makes {@code dir} hold exactly {@code files} (name → content): they are written into a new
+     * folder beside it, which then takes its place, so the folder never mixes two runs' files and an
+     * earlier folder stays whole when writing fails.
+     */
+    static void replaceFolder(Path dir, Map<String, byte[]> files) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IOException(dir + " exists and is not a folder");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        Path old = null;
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path file = fresh.resolve(f.getKey());
+                Files.write(file, f.getValue());
+                mode(file, "rw-r--r--");
+            }
+            mode(fresh, "rwxr-xr-x");
+            if (Files.exists(target)) {
+                old = parent.resolve("." + target.getFileName() + ".old." + Long.toHexString(System.nanoTime()));
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            fresh = null;
+        } catch (IOException e) {
+            if (old != null && !Files.exists(target)) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                old = null;
+            }
+            throw e;
+        } finally {
+            deleteTree(fresh);
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

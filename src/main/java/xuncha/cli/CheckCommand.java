@@ -43,8 +43,6 @@ import java.util.concurrent.Callable;
 final class CheckCommand implements Callable<Integer> {
     enum FailOn { violation, warning, never }
 
-    enum Lang { zh, en }
-
     @Spec
     CommandSpec spec;
 
@@ -68,8 +66,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " report.txt, report.json, report.html, report.xlsx, report.sarif, report.junit.xml, letters/.")
     Path outputDir;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Lang lang;
+    @Mixin
+    LangOption lang;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "violation",
             description = "The level from which findings make the exit status 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -112,9 +110,10 @@ final class CheckCommand implements Callable<Integer> {
                 throw usage("--jobs must be at least 1, not " + jobs);
             }
             Charset charset = charset();
+            notAnInput(renderers);
             Baseline prior = baseline == null ? null : Baseline.read(baseline, baseline.toString());
-            ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang == Lang.zh);
-            Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.name(), explain, sets,
+            ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang.chinese());
+            Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.code(), explain, sets,
                     onlyRules, onlyUnits, waivers).run(progress);
             RulePack rules = checked.rules();
             Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
@@ -214,16 +213,52 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         for (Map.Entry<Path, Map<String, String>> folder : letterFolders.entrySet()) {
-            Files.createDirectories(folder.getKey());
-            for (Map.Entry<String, String> letter : folder.getValue().entrySet()) {
-                AtomicFile.write(folder.getKey().resolve(letter.getKey() + ".md"),
-                        letter.getValue().getBytes(StandardCharsets.UTF_8));
-            }
+            Map<String, byte[]> letters = new LinkedHashMap<>();
+            folder.getValue().forEach((unit, text) -> letters.put(unit + ".md", text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.replaceFolder(folder.getKey(), letters);
             if (outputDir != null) {
                 out.printf("%s/ (%d letters)%n", folder.getKey(), folder.getValue().size());
             }
         }
         out.flush();
+    }
+
+    /**
+     * Refuses a report that would overwrite one of the run's own inputs (a facts file, the baseline,
+     * the waivers): the input would be lost, and a rerun would read the report as facts.
+     */
+    private void notAnInput(List<Renderer> renderers) {
+        List<Path> targets = new ArrayList<>();
+        if (output != null) {
+            targets.add(output);
+        } else if (outputDir != null) {
+            renderers.forEach(r -> targets.add(outputDir.resolve(r instanceof LettersRenderer ? "letters"
+                    : "report." + r.extension())));
+        }
+        List<Path> inputs = new ArrayList<>(xuncha.load.FactLoader.files(paths));
+        if (baseline != null) {
+            inputs.add(baseline);
+        }
+        if (waivers != null) {
+            inputs.add(waivers);
+        }
+        for (Path target : targets) {
+            for (Path input : inputs) {
+                if (sameFile(target, input) || Files.isDirectory(target) && input.toAbsolutePath().normalize()
+                        .startsWith(target.toAbsolutePath().normalize())) {
+                    throw usage("the report would overwrite " + input + ", which this run reads: write the report"
+                            + " elsewhere");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static UsageError usage(String message) {

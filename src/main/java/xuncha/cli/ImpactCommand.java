@@ -48,8 +48,8 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    LangOption lang;
 
     @Override
     public Integer call() throws IOException {
@@ -57,14 +57,14 @@ final class ImpactCommand implements Callable<Integer> {
             RulePack before = RulePack.load(RuleSources.folder(Path.of(base), base));
             RulePack after = RulePack.load(pack.sources());
             FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(paths);
-            Report old = ReportBuilder.build(facts, before, new Engine(before).run(facts), lang);
-            Report now = ReportBuilder.build(facts, after, new Engine(after).run(facts), lang);
+            Report old = ReportBuilder.build(facts, before, new Engine(before).run(facts), lang.code());
+            Report now = ReportBuilder.build(facts, after, new Engine(after).run(facts), lang.code());
             Impact impact = Impact.between(old, now);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             if (format == Format.json) {
                 ImpactRenderer.json(impact, bytes);
             } else {
-                ImpactRenderer.text(impact, lang, bytes);
+                ImpactRenderer.text(impact, lang.code(), bytes);
             }
             spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();

@@ -37,9 +37,8 @@ final class RulesCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
-            description = "Language of the titles in the text listing: zh, en (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    LangOption lang;
 
     @Override
     public Integer call() throws IOException {
@@ -60,7 +59,7 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter w = new PrintWriter(s);
         Map<String, Object> values = rules.thresholdValues();
         for (RuleInfo r : rules.rules()) {
-            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang), values, lang));
+            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang.code()), values, lang.code()));
             for (String t : r.thresholds()) {
                 w.printf("%23s%s = %s%n", "", t, Texts.format(values.get(t), "en"));
             }

@@ -194,6 +194,11 @@ public final class FactLoader {
         return inputs;
     }
 
+    /** The facts files {@code paths} name (folders expanded), as {@link #load} would read them; missing ones left out. */
+    public static List<Path> files(List<String> paths) {
+        return expand(paths, new Diagnostics()).stream().map(Input::path).toList();
+    }
+
     /** A facts file: {@code .yaml} or {@code .yml}, in any case. */
     static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
