@@ -58,8 +58,9 @@ final class RulesCommand implements Callable<Integer> {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         Map<String, Object> values = rules.thresholdValues();
+        Map<String, Object> texts = rules.thresholdTexts();
         for (RuleInfo r : rules.rules()) {
-            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang.code()), values, lang.code()));
+            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang.code()), texts, lang.code()));
             for (String t : r.thresholds()) {
                 w.printf("%23s%s = %s%n", "", t, Texts.format(values.get(t), "en"));
             }
@@ -76,8 +77,8 @@ final class RulesCommand implements Callable<Integer> {
             entry.put("id", r.id());
             entry.put("level", r.level());
             Map<String, String> title = new LinkedHashMap<>();
-            title.put("zh", Texts.fill(r.title("zh"), values, "zh"));
-            title.put("en", Texts.fill(r.title("en"), values, "en"));
+            title.put("zh", Texts.fill(r.title("zh"), rules.thresholdTexts(), "zh"));
+            title.put("en", Texts.fill(r.title("en"), rules.thresholdTexts(), "en"));
             entry.put("title", title);
             Map<String, Object> read = new LinkedHashMap<>();
             r.thresholds().forEach(t -> read.put(t, values.get(t)));

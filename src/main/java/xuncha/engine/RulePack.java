@@ -72,6 +72,17 @@ public final class RulePack {
         return thresholds;
     }
 
+    /**
+     * Each threshold's value as titles show it: a share ({@link ThresholdType#SHARE}) as a
+     * {@link xuncha.facts.Share}, which reads as a percentage; the others as {@link #thresholdValues}.
+     */
+    public Map<String, Object> thresholdTexts() {
+        Map<String, Object> values = new LinkedHashMap<>(thresholdValues());
+        values.replaceAll((name, v) -> ThresholdType.of(name) == ThresholdType.SHARE && v instanceof java.math.BigDecimal d
+                ? xuncha.facts.Share.of(d) : v);
+        return values;
+    }
+
     /** Each threshold's value by name: a number, or a mapping of numbers for a mapping threshold. */
     public Map<String, Object> thresholdValues() {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -28,6 +28,6 @@ public record Unit(
 
     /** True when a venue is given and not blank. */
     public boolean hasVenue() {
-        return !venue.isBlank();
+        return !Text.isBlank(venue);
     }
 }

@@ -8,6 +8,7 @@ import xuncha.facts.Budget;
 import xuncha.facts.Evaluation;
 import xuncha.facts.EvaluationPart;
 import xuncha.facts.Inspection;
+import xuncha.facts.Location;
 import xuncha.facts.Meeting;
 import xuncha.facts.MeetingKind;
 import xuncha.facts.Person;
@@ -137,10 +138,12 @@ final class RecordReader {
             return;
         }
         drafts.people.add(person);
-        each(roles, "role of person '" + id.get() + "'", r -> role(r, id.get()));
+        Map<String, Location> held = new java.util.HashMap<>();
+        each(roles, "role of person '" + id.get() + "'", r -> role(r, id.get(), held));
     }
 
-    private void role(Fields f, String person) {
+    /** @param held where each role of the person is written, by {@code role@unit}: a second one is refused */
+    private void role(Fields f, String person, Map<String, Location> held) {
         f.allowOnly(List.of("unit", "role", "source", "grid", "industry", "monthly_allowance"));
         Optional<RoleKind> kind = f.choice("role", RoleKind.class, true);
         Optional<String> unit = f.id("unit", true);
@@ -150,8 +153,8 @@ final class RecordReader {
         RoleKind k = kind.get();
         String by = "role " + k.yaml() + " of person '" + person + "'";
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, k.heldAt(), by));
-        Source source = k.needsSource() ? f.choice("source", Source.class, true).orElse(Source.OTHER)
-                : f.choice("source", Source.class, false).orElse(Source.NONE);
+        Source source = only(f, "source", k.needsSource(), k)
+                ? f.choice("source", Source.class, true).orElse(Source.OTHER) : Source.NONE;
         String grid = only(f, "grid", k == RoleKind.YOUTH_WORK_COMMITTEE_MEMBER, k)
                 ? f.id("grid", true).orElse("") : "";
         if (!grid.isEmpty()) {
@@ -161,8 +164,16 @@ final class RecordReader {
                 ? f.string("industry", true).orElse("") : "";
         BigDecimal allowance = only(f, "monthly_allowance", k == RoleKind.BRIGADE_COUNSELOR, k)
                 ? f.amount("monthly_allowance", false).orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
-        unit.ifPresent(u -> drafts.roles.add(new Drafts.Located<>(
-                new Role(person, u, k, source, grid, industry, allowance), f.at())));
+        if (unit.isPresent()) {
+            Location first = held.putIfAbsent(k.yaml() + "@" + unit.get(), f.at());
+            if (first != null) {
+                problems.error(f.at(), "person '%s' already holds %s at unit '%s' (line %d): a role is held once"
+                        + " at a unit", person, k.yaml(), unit.get(), first.line());
+                return;
+            }
+            drafts.roles.add(new Drafts.Located<>(new Role(person, unit.get(), k, source, grid, industry, allowance),
+                    f.at()));
+        }
     }
 
     /** True when the role has {@code key}; reports it when given on a role that has not. */

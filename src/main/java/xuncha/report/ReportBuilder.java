@@ -43,12 +43,15 @@ public final class ReportBuilder {
         Map<String, Person> people = facts.people().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
         Map<String, Map<String, Object>> thresholdsByCounty = new HashMap<>();
+        Map<String, Map<String, Object>> titleValuesByCounty = new HashMap<>();
         Function<String, Optional<BigDecimal>> days = rectificationDays(facts, pack);
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());
             Map<String, Object> thresholdValues = thresholdsByCounty.computeIfAbsent(
                     unit == null ? "" : unit.county(), county -> pack.forCounty(county).thresholdValues());
+            Map<String, Object> titleValues = titleValuesByCounty.computeIfAbsent(
+                    unit == null ? "" : unit.county(), county -> pack.forCounty(county).thresholdTexts());
             String unitName = unit == null ? f.unit() : unit.name();
             String personName = f.hasPerson() && people.containsKey(f.person()) ? people.get(f.person()).name() : "";
             Map<String, Object> values = new HashMap<>(standard(facts.period(), lang));
@@ -59,7 +62,7 @@ public final class ReportBuilder {
             values.putAll(f.args());
             String template = rule.message(lang, f.variant()).orElse(rule.message(lang, "").orElseThrow());
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
-                    Texts.fill(rule.title(lang), thresholdValues, lang), Texts.fill(template, values, lang),
+                    Texts.fill(rule.title(lang), titleValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues), Fingerprint.of(f),
                     new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false,
                             days.apply(f.unit()).map(d -> facts.period().asOf().plusDays(d.longValue()))),
@@ -71,7 +74,7 @@ public final class ReportBuilder {
 
     private static Report.Coverage coverage(FactBase facts, RulePack pack, List<Report.Entry> entries,
                                             Set<String> only, String lang) {
-        Map<String, Object> defaults = pack.thresholdValues();
+        Map<String, Object> defaults = pack.thresholdTexts();
         List<Report.RuleRef> rules = pack.rules().stream().filter(r -> only.isEmpty() || only.contains(r.id()))
                 .map(r -> new Report.RuleRef(r.id(), r.group(), r.level(), Texts.fill(r.title(lang), defaults, lang),
                         r.cites(), r.checks()))

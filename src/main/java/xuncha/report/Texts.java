@@ -34,6 +34,9 @@ public final class Texts {
         if (v instanceof BigDecimal d) {
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
         }
+        if (v instanceof xuncha.facts.Share share) {
+            return share.toString();
+        }
         if (v instanceof LocalDate d) {
             return zh ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日" : d.toString();
         }

@@ -97,7 +97,7 @@ class BadRulesTest {
     void missingThresholdIsLocatedAtTheRuleThatReadsIt() throws IOException {
         edit("thresholds.yaml", "rectification_days: 60", "");
         Run run = check();
-        assertRefused(run, rules + "/inspect.drl:38:1: error: rule INSPECT-02 reads threshold 'rectification_days', which "
+        assertRefused(run, rules + "/inspect.drl:39:1: error: rule INSPECT-02 reads threshold 'rectification_days', which "
                 + rules + "/thresholds.yaml does not give");
         assertThat(run.err()).contains("rule INSPECT-03 reads threshold 'rectification_days'");
     }
