@@ -57,12 +57,11 @@ final class RulesCommand implements Callable<Integer> {
     private String text(RulePack rules) {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
-        Map<String, Object> values = rules.thresholdValues();
         Map<String, Object> texts = rules.thresholdTexts();
         for (RuleInfo r : rules.rules()) {
             w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang.code()), texts, lang.code()));
             for (String t : r.thresholds()) {
-                w.printf("%23s%s = %s%n", "", t, Texts.format(values.get(t), "en"));
+                w.printf("%23s%s = %s%n", "", t, Texts.format(texts.get(t), "en"));
             }
         }
         w.printf("%d rules%n", rules.rules().size());

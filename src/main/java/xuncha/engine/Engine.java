@@ -89,7 +89,21 @@ public final class Engine {
                 .orElse(Location.ofFile("rules"));
         return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
                 "rule '%s' could not be evaluated on these facts: %s", rule,
-                Diagnostics.quote(cause.getClass().getSimpleName() + ": " + cause.getMessage())))));
+                Diagnostics.quote(kind(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))))));
+    }
+
+    /** What went wrong, in words rather than a class name. */
+    private static String kind(Throwable e) {
+        if (e instanceof ArithmeticException) {
+            return "an arithmetic error";
+        }
+        if (e instanceof NullPointerException) {
+            return "a value the rule reads is missing";
+        }
+        if (e instanceof ClassCastException) {
+            return "a value of another type than the rule expects";
+        }
+        return "the rule failed";
     }
 
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */

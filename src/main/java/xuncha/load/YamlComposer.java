@@ -217,6 +217,7 @@ final class YamlComposer {
             return null;
         }
         open.add(node);
+        anchors.put(anchor, node);
         return new long[] {chars, nodes - 1};
     }
 

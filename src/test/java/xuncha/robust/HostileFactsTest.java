@@ -118,13 +118,13 @@ class HostileFactsTest {
     @Test
     void tenMegabyteIdIsQuotedByItsFirstCharacters() throws Exception {
         Run run = check("f.yaml", HEAD + "people:\n  - {id: " + "a".repeat(10_000_000) + ", name: x}\n");
-        assertShortRefusal(run, at(6, 11) + "'" + "a".repeat(80) + "…' in person is not a valid id");
+        assertShortRefusal(run, at(6, 10) + "'" + "a".repeat(80) + "…' in person is not a valid id");
     }
 
     @Test
     void controlCharacterIsLocated() throws Exception {
         assertShortRefusal(check("f.yaml", HEAD + "people:\n  - {id: p1, name: 张\u0007三}\n"),
-                at(6, 22) + "the file holds the control character U+0007");
+                at(6, 21) + "the file holds the control character U+0007");
     }
 
     @Test
