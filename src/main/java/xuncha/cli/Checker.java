@@ -1,6 +1,7 @@
 package xuncha.cli;
 
 import xuncha.engine.Engine;
+import xuncha.engine.SessionLimits;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.facts.FactBase;
@@ -46,6 +47,7 @@ final class Checker {
     private final List<String> onlyRules;
     private final List<String> onlyUnits;
     private final Path waivers;
+    private SessionLimits limits = SessionLimits.DEFAULT;
 
     Checker(Supplier<RuleSources> sources, List<String> paths, Charset charset, int jobs, String lang, boolean explain,
             Map<String, String> sets, List<String> onlyRules, List<String> onlyUnits, Path waivers) {
@@ -59,6 +61,12 @@ final class Checker {
         this.onlyRules = onlyRules;
         this.onlyUnits = onlyUnits;
         this.waivers = waivers;
+    }
+
+    /** Each county's rule session within these limits. */
+    Checker limits(SessionLimits limits) {
+        this.limits = limits;
+        return this;
     }
 
     Checked run(ProgressLine progress) {
@@ -113,7 +121,7 @@ final class Checker {
         if (badFacts != null) {
             throw badFacts;
         }
-        Engine engine = new Engine(p.rules(), jobs);
+        Engine engine = new Engine(p.rules(), jobs).limits(limits);
         if (progress != null) {
             engine.onProgress(progress.counties());
         }
@@ -146,7 +154,7 @@ final class Checker {
         new GroupedLoader(charset, jobs).load(groups, new GroupedLoader.Sink() {
             @Override
             public void accept(int key, FactBase facts) {
-                List<Finding> findings = new Engine(p.rules(), 1).run(facts, p.only());
+                List<Finding> findings = new Engine(p.rules(), 1).limits(limits).run(facts, p.only());
                 Report part = ReportBuilder.build(facts, p.rules(), findings, lang, explain, p.only());
                 Function<String, Optional<BigDecimal>> days = ReportBuilder.rectificationDays(facts, p.rules());
                 Map<String, Optional<BigDecimal>> atFindings = new HashMap<>();

@@ -31,6 +31,7 @@ public final class Engine {
     private final RulePack pack;
     private final int jobs;
     private BiConsumer<Integer, Integer> progress = (done, total) -> { };
+    private SessionLimits limits = SessionLimits.DEFAULT;
 
     public Engine(RulePack pack) {
         this(pack, 1);
@@ -42,6 +43,12 @@ public final class Engine {
         }
         this.pack = pack;
         this.jobs = jobs;
+    }
+
+    /** Each county's session within these limits (default {@link SessionLimits#DEFAULT}). */
+    public Engine limits(SessionLimits limits) {
+        this.limits = limits;
+        return this;
     }
 
     /** Told {@code (counties checked, counties in all)} as counties are checked, from the checking threads. */
@@ -64,7 +71,7 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         BiFunction<String, FactBase, List<Finding>> check = (county, part) -> {
-            List<Finding> found = runWhole(pack.forCounty(county), part, only);
+            List<Finding> found = runWhole(pack.forCounty(county), part, only, limits, county);
             progress.accept(done.incrementAndGet(), parts.size());
             return found;
         };
@@ -85,11 +92,27 @@ public final class Engine {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        Location at = pack.rules().stream().filter(r -> r.name().equals(rule)).map(RuleInfo::at).findFirst()
-                .orElse(Location.ofFile("rules"));
+        Location at = pack.at(rule);
         return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
                 "rule '%s' could not be evaluated on these facts: %s", rule,
                 Diagnostics.quote(kind(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))))));
+    }
+
+    /** A session stopped at a limit: which limit, in which county, and the rule to look at. */
+    private static InputException stopped(RulePack pack, SessionGuard guard, SessionLimits limits, String county) {
+        String rule = guard.culprit();
+        String limit = switch (guard.passed()) {
+            case "firings" -> String.format(java.util.Locale.ROOT, "more than %,d rule firings (--max-firings)",
+                    limits.firings());
+            case "inserted" -> String.format(java.util.Locale.ROOT, "more than %,d facts inserted by rules"
+                    + " (--max-inserted)", limits.inserted());
+            default -> "more than " + limits.time().toSeconds() + " s (--session-seconds)";
+        };
+        Location at = pack.at(rule);
+        return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
+                "the rules were stopped in county '%s' after %s: rule '%s' was firing (%,d times); a rule that"
+                        + " never ends (a loop, a modify that re-triggers itself, endless inserts) must be mended",
+                county, limit, rule, guard.firings(rule)))));
     }
 
     /** What went wrong, in words rather than a class name. */
@@ -107,17 +130,26 @@ public final class Engine {
     }
 
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */
-    static List<Finding> runWhole(RulePack pack, FactBase facts, Set<String> only) {
+    static List<Finding> runWhole(RulePack pack, FactBase facts, Set<String> only, SessionLimits limits,
+                                  String county) {
         KieSession session = pack.base().newKieSession();
+        SessionGuard guard = new SessionGuard(limits);
         try {
             session.setGlobal(Emit.PERIOD, facts.period());
             pack.thresholds().facts().forEach(session::insert);
             facts.facts().forEach(session::insert);
+            guard.attach(session);
             try {
-                session.fireAllRules(match -> only.isEmpty() || match.getRule().getMetaData().containsKey("derive")
-                        || only.contains(String.valueOf(match.getRule().getMetaData().get("id"))));
-            } catch (RuntimeException e) {
-                throw failed(pack, e);
+                guard.timed(session, () -> session.fireAllRules(match -> only.isEmpty()
+                        || match.getRule().getMetaData().containsKey("derive")
+                        || only.contains(String.valueOf(match.getRule().getMetaData().get("id")))));
+            } catch (RuntimeException | ThreadDeath e) {
+                if (guard.passed() == null && e instanceof RuntimeException r) {
+                    throw failed(pack, r);
+                }
+            }
+            if (guard.passed() != null) {
+                throw stopped(pack, guard, limits, county);
             }
             List<Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {

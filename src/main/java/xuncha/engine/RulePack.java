@@ -42,10 +42,19 @@ public final class RulePack {
     private final List<RuleInfo> rules;
     private final Thresholds thresholds;
 
-    private RulePack(KieBase base, List<RuleInfo> rules, Thresholds thresholds) {
+    /** Where every rule of the pack is written, derivations included: what a stopped session names. */
+    private final Map<String, Location> written;
+
+    private RulePack(KieBase base, List<RuleInfo> rules, Thresholds thresholds, Map<String, Location> written) {
         this.base = base;
         this.rules = rules;
         this.thresholds = thresholds;
+        this.written = written;
+    }
+
+    /** Where the rule of this name is written; the pack's folder when it is not known. */
+    Location at(String ruleName) {
+        return written.getOrDefault(ruleName, Location.ofFile("rules"));
     }
 
     KieBase base() {
@@ -59,13 +68,13 @@ public final class RulePack {
 
     /** The same compiled rules reading other threshold values: no recompilation. */
     public RulePack withThresholds(Map<String, xuncha.facts.Threshold> overrides) {
-        return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides));
+        return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides), written);
     }
 
     /** The pack as it applies in a county: its local thresholds over the defaults. */
     public RulePack forCounty(String county) {
         Thresholds applied = thresholds.forCounty(county);
-        return applied == thresholds ? this : new RulePack(base, rules, applied);
+        return applied == thresholds ? this : new RulePack(base, rules, applied, written);
     }
 
     public Thresholds thresholds() {
@@ -115,7 +124,11 @@ public final class RulePack {
             }
         }
         problems.throwIfAny();
-        return new RulePack(base, rules, thresholds);
+        Map<String, Location> written = new HashMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            pkg.getRules().forEach(r -> written.put(r.getName(), locate(r.getName(), sources)));
+        }
+        return new RulePack(base, rules, thresholds, Map.copyOf(written));
     }
 
     private static KieBase compile(RuleSources sources, Diagnostics problems) {

@@ -13,6 +13,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,12 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
         String prefix = shown.endsWith("/") ? shown : shown + "/";
         List<DrlFile> drl = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
+            Path real = dir.toRealPath();
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
                 String name = file.getFileName().toString();
-                drl.add(new DrlFile(name, prefix + name, Files.readString(file, StandardCharsets.UTF_8)));
+                if (readable(file, real, prefix + name, problems)) {
+                    drl.add(new DrlFile(name, prefix + name, Files.readString(file, StandardCharsets.UTF_8)));
+                }
             }
         } catch (IOException | UncheckedIOException e) {
             problems.error(Location.ofFile(shown), "cannot read the rules folder: %s", e.getMessage());
@@ -61,11 +65,52 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
             problems.error(Location.ofFile(shown), "the rules folder holds no .drl files");
         }
         Path thresholds = dir.resolve(THRESHOLDS);
-        if (!Files.isRegularFile(thresholds)) {
+        if (!Files.exists(thresholds, LinkOption.NOFOLLOW_LINKS)) {
             problems.error(Location.ofFile(prefix + THRESHOLDS), "the rules folder has no %s", THRESHOLDS);
+        } else {
+            try {
+                readable(thresholds, dir.toRealPath(), prefix + THRESHOLDS, problems);
+            } catch (IOException e) {
+                problems.error(Location.ofFile(shown), "cannot read the rules folder: %s", e.getMessage());
+            }
         }
         problems.throwIfAny();
         return new RuleSources(shown, List.copyOf(drl), thresholds, prefix + THRESHOLDS);
+    }
+
+    /** The largest rules file read: the shipped pack's largest is a few KB. */
+    static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * Whether a rules-folder entry is a regular file of the folder: a FIFO (which would block the
+     * read), a device, a folder named {@code *.drl} or a link that leads out of the folder is refused.
+     */
+    private static boolean readable(Path file, Path realDir, String shown, Diagnostics problems) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            Path target;
+            try {
+                target = file.toRealPath();
+            } catch (IOException e) {
+                problems.error(Location.ofFile(shown), "is a link that leads nowhere");
+                return false;
+            }
+            if (!target.startsWith(realDir)) {
+                problems.error(Location.ofFile(shown), "is a link that leads out of the rules folder (to %s):"
+                        + " copy the file into the folder instead", target);
+                return false;
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.error(Location.ofFile(shown), "is not a regular file (%s): the rules folder holds files only",
+                    Files.isDirectory(file) ? "a folder" : "a FIFO, a device or a socket");
+            return false;
+        }
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            problems.error(Location.ofFile(shown), "is %d bytes, more than the %d MiB a rules file may have",
+                    Files.size(file), MAX_FILE_BYTES >> 20);
+            return false;
+        }
+        return true;
     }
 
     /** The default pack inside the jar (or on the class path when run from the build tree). */

@@ -123,6 +123,11 @@ public final class YamlReader {
     private Optional<CharBuffer> text(Path path, String shown, Diagnostics problems) {
         byte[] bytes;
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                problems.error(Location.ofFile(shown), "not a regular file (a FIFO, a device or a folder): name a"
+                        + " YAML file");
+                return Optional.empty();
+            }
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
                 problems.error(Location.ofFile(shown), "file is %d bytes, more than the %d MiB a facts file may have;"

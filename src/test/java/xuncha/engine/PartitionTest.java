@@ -32,7 +32,7 @@ class PartitionTest {
     }
 
     private static void assertSameFindings(FactBase facts) {
-        List<Finding> whole = Engine.runWhole(pack, facts, Set.of());
+        List<Finding> whole = Engine.runWhole(pack, facts, Set.of(), SessionLimits.DEFAULT, "");
         assertThat(new Engine(pack).run(facts)).isNotEmpty().containsExactlyInAnyOrderElementsOf(whole);
         assertThat(new Engine(pack, 3).run(facts)).containsExactlyInAnyOrderElementsOf(whole);
     }
@@ -54,7 +54,7 @@ class PartitionTest {
             }
         }
         FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of(dir.toString()));
-        byte[] whole = json(facts, Engine.runWhole(pack, facts, Set.of()));
+        byte[] whole = json(facts, Engine.runWhole(pack, facts, Set.of(), SessionLimits.DEFAULT, ""));
         assertThat(new String(whole, StandardCharsets.UTF_8)).contains("\"rule\" : \"COVER-06\"");
         assertThat(json(facts, new Engine(pack, 1).run(facts))).isEqualTo(whole);
         assertThat(json(facts, new Engine(pack, 4).run(facts))).isEqualTo(whole);
