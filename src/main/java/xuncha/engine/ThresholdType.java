@@ -55,9 +55,10 @@ public enum ThresholdType {
         this.decimals = decimals;
     }
 
-    /** The type of the threshold of this name (of each part, for a mapping threshold). */
+    /** The type of the threshold of this name, or of {@code name.part}: a mapping threshold's parts share its type. */
     public static ThresholdType of(String name) {
-        return KNOWN.getOrDefault(name, NUMBER);
+        int dot = name.indexOf('.');
+        return KNOWN.getOrDefault(dot < 0 ? name : name.substring(0, dot), NUMBER);
     }
 
     /** What the values of this type are, for messages: "a whole number of days from 0 to 3650". */

@@ -188,7 +188,7 @@ public final class Thresholds {
      * @param name the threshold, or {@code name.part} for a part of a mapping threshold
      */
     public static BigDecimal value(String name, String text) throws xuncha.load.Decimals.Refused {
-        return ThresholdType.of(name.contains(".") ? name.substring(0, name.indexOf('.')) : name).parse(text);
+        return ThresholdType.of(name).parse(text);
     }
 
     private static Optional<BigDecimal> number(String name, Node value, String shown, Diagnostics problems) {
@@ -203,7 +203,7 @@ public final class Thresholds {
         String found = value instanceof ScalarNode s ? "'" + Diagnostics.quote(s.getValue()) + "'"
                 + (s.isPlain() ? "" : " (written in quotes: remove them)") : "a " + value.getNodeId();
         problems.error(at(shown, value), "threshold '%s' must be %s, found %s", name,
-                ThresholdType.of(name.contains(".") ? name.substring(0, name.indexOf('.')) : name).description(), found);
+                ThresholdType.of(name).description(), found);
         return Optional.empty();
     }
 

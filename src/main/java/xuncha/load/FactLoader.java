@@ -140,7 +140,6 @@ public final class FactLoader {
         Optional<Node> root = yaml.read(input.path(), input.shown(), parsing, RECORDS.keySet(),
                 (key, item) -> RECORDS.get(key).read(records, item));
         boolean read = !parsing.any();
-        problems.addAll(parsing.sorted());
         if (!read) {
             // What was read before the file broke off is not judged: the message is the file's syntax.
             return new FileDrafts(new Drafts(), parsing, false);
