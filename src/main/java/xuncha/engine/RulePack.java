@@ -8,6 +8,11 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.core.rule.JavaDialectRuntimeData;
+import xuncha.engine.safety.BytecodeCheck;
+import xuncha.engine.safety.PackCheck;
 import xuncha.facts.Location;
 import xuncha.facts.UnitType;
 import xuncha.load.Diagnostics;
@@ -112,7 +117,7 @@ public final class RulePack {
                         null, new Diagnostics());
         Thresholds thresholds = Thresholds.read(sources.thresholds(), sources.thresholdsShown(), reference, problems);
         int before = problems.count();
-        sources.drl().forEach(drl -> PackSafety.check(drl, problems));
+        PackCheck.check(sources.drl().stream().map(d -> new PackCheck.Source(d.shown(), d.text())).toList(), problems);
         KieBase base = problems.count() > before ? null : compile(sources, problems);
         List<RuleInfo> rules = base == null ? List.of() : catalogue(base, sources, problems);
         for (RuleInfo rule : rules) {
@@ -167,7 +172,51 @@ public final class RulePack {
         }
         KieBase base = ks.newKieContainer(release).getKieBase();
         ks.getRepository().removeKieModule(release);
-        return base;
+        return compiledCode(base, sources, problems) ? base : null;
+    }
+
+    /**
+     * The classes Drools compiled from the pack, checked before any of them runs ({@link BytecodeCheck}):
+     * a refusal names the rule or function whose code it is.
+     */
+    private static boolean compiledCode(KieBase base, RuleSources sources, Diagnostics problems) {
+        Map<String, byte[]> classes = new HashMap<>();
+        Map<String, String> ruleByClass = new HashMap<>();
+        for (KiePackage kp : base.getKiePackages()) {
+            InternalKnowledgePackage pkg = (InternalKnowledgePackage) kp;
+            if (pkg.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java) {
+                classes.putAll(java.getStore());
+            }
+            for (Rule rule : kp.getRules()) {
+                if (rule instanceof RuleImpl impl && impl.getConsequence() != null) {
+                    String invoker = impl.getConsequence().getClass().getName();
+                    ruleByClass.put(invoker.replaceAll("DefaultConsequenceInvoker$", ""), rule.getName());
+                }
+            }
+        }
+        List<BytecodeCheck.Violation> violations = BytecodeCheck.check(classes);
+        for (BytecodeCheck.Violation v : violations) {
+            String generated = v.className().replaceAll("(DefaultConsequenceInvoker|AccumulateExpression\\d+Invoker)$", "");
+            String rule = ruleByClass.get(generated);
+            Location at = rule != null ? locate(rule, sources) : locateFunction(generated, sources);
+            problems.error(at, "the code Drools compiled from %s reaches %s, which the rules may not use",
+                    rule != null ? "rule \"" + rule + "\"" : "this function", v.reached());
+        }
+        return violations.isEmpty();
+    }
+
+    /** Where the function compiled into class {@code xuncha.rules.Name} is written: {@code function … name(}. */
+    private static Location locateFunction(String className, RuleSources sources) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String function = simple.isEmpty() ? simple : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        Pattern p = Pattern.compile("(?m)^[ \\t]*function\\s+[\\w.<>\\[\\], ]+?\\s+" + Pattern.quote(function) + "\\s*\\(");
+        for (RuleSources.DrlFile drl : sources.drl()) {
+            Matcher m = p.matcher(drl.text());
+            if (m.find()) {
+                return Location.ofOffset(drl.shown(), drl.text(), m.start());
+            }
+        }
+        return Location.ofFile(sources.shown());
     }
 
     private static List<RuleInfo> catalogue(KieBase base, RuleSources sources, Diagnostics problems) {
