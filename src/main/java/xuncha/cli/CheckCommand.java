@@ -100,17 +100,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Check up to N counties at a time (default: the number of processors, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--max-firings", paramLabel = "N", description = "Stop a county's rules after N firings"
-            + " (default: ${DEFAULT-VALUE}): a rule that never ends is reported, not waited for.")
-    long maxFirings = SessionLimits.DEFAULT.firings();
-
-    @Option(names = "--max-inserted", paramLabel = "N", description = "Stop a county's rules after they insert N"
-            + " facts (default: ${DEFAULT-VALUE}).")
-    long maxInserted = SessionLimits.DEFAULT.inserted();
-
-    @Option(names = "--session-seconds", paramLabel = "S", description = "Stop a county's rules after S seconds"
-            + " (default: ${DEFAULT-VALUE}).")
-    long sessionSeconds = SessionLimits.DEFAULT.time().toSeconds();
+    @Mixin
+    LimitsOption limits;
 
     @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
     boolean explain;
@@ -122,16 +113,13 @@ final class CheckCommand implements Callable<Integer> {
             if (jobs < 1) {
                 throw usage("--jobs must be at least 1, not " + jobs);
             }
-            if (maxFirings < 1 || maxInserted < 1 || sessionSeconds < 1 || sessionSeconds > 86_400) {
-                throw usage("--max-firings and --max-inserted must be at least 1, --session-seconds from 1 to 86400");
-            }
+            SessionLimits sessionLimits = limits.limits();
             Charset charset = charset();
             notAnInput(renderers);
             Baseline prior = baseline == null ? null : Baseline.read(baseline, baseline.toString());
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang.chinese());
             Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.code(), explain, sets,
-                    onlyRules, onlyUnits, waivers).limits(new SessionLimits(maxFirings, maxInserted,
-                    java.time.Duration.ofSeconds(sessionSeconds))).run(progress);
+                    onlyRules, onlyUnits, waivers).limits(sessionLimits).run(progress);
             RulePack rules = checked.rules();
             Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
             Report report = checked.report();

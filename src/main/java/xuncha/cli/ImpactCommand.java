@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.Engine;
+import xuncha.engine.SessionLimits;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.facts.FactBase;
@@ -51,14 +52,18 @@ final class ImpactCommand implements Callable<Integer> {
     @Mixin
     LangOption lang;
 
+    @Mixin
+    LimitsOption limits;
+
     @Override
     public Integer call() throws IOException {
         try {
+            SessionLimits sessionLimits = limits.limits();
             RulePack before = RulePack.load(RuleSources.folder(Path.of(base), base));
             RulePack after = RulePack.load(pack.sources());
             FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(paths);
-            Report old = ReportBuilder.build(facts, before, new Engine(before).run(facts), lang.code());
-            Report now = ReportBuilder.build(facts, after, new Engine(after).run(facts), lang.code());
+            Report old = ReportBuilder.build(facts, before, new Engine(before).limits(sessionLimits).run(facts), lang.code());
+            Report now = ReportBuilder.build(facts, after, new Engine(after).limits(sessionLimits).run(facts), lang.code());
             Impact impact = Impact.between(old, now);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             if (format == Format.json) {

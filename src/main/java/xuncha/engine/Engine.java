@@ -115,6 +115,26 @@ public final class Engine {
                 county, limit, rule, guard.firings(rule)))));
     }
 
+    /**
+     * A rule asked for more memory than Java has (a list made with a huge capacity, a number with
+     * millions of digits): the allocation failed, so the run can still say which rule it was.
+     */
+    private static InputException outOfMemory(RulePack pack, SessionGuard guard, String county) {
+        String rule = guard.culprit();
+        return new InputException(List.of(new Diagnostic(pack.at(rule), String.format(java.util.Locale.ROOT,
+                "rule '%s' asked for more memory than Java has (%,d MB) in county '%s': a rule that makes a huge list"
+                        + " or number must be mended", rule, Runtime.getRuntime().maxMemory() >> 20, county))));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What went wrong, in words rather than a class name. */
     private static String kind(Throwable e) {
         if (e instanceof ArithmeticException) {
@@ -145,8 +165,13 @@ public final class Engine {
                         || only.contains(String.valueOf(match.getRule().getMetaData().get("id")))));
             } catch (RuntimeException | ThreadDeath e) {
                 if (guard.passed() == null && e instanceof RuntimeException r) {
+                    if (causedBy(r, OutOfMemoryError.class)) {
+                        throw outOfMemory(pack, guard, county);
+                    }
                     throw failed(pack, r);
                 }
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(pack, guard, county);
             }
             if (guard.passed() != null) {
                 throw stopped(pack, guard, limits, county);

@@ -83,4 +83,37 @@ class ImpactCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: no such rules folder");
     }
+
+    /** impact runs two packs over real facts: the same session limits as check guard both. */
+    @Test
+    void theEditedPackIsHeldToTheSessionLimits() throws IOException {
+        java.nio.file.Files.writeString(edited.resolve("zz.drl"), """
+                package xuncha.rules;
+                import xuncha.facts.*;
+                declare Tick
+                    n : int
+                end
+                rule "flood"
+                    @derive
+                when
+                    $t : Tick()
+                then
+                    insert(new Tick($t.getN() + 1));
+                end
+                rule "start"
+                    @derive
+                when
+                    Unit(type == UnitType.COUNTY_PARTY_COMMITTEE)
+                then
+                    insert(new Tick(0));
+                end
+                """);
+        Run run = Run.xuncha("impact", "--base", "rules", "--rules", edited.toString(), "--max-inserted", "5000",
+                SAMPLE);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("zz.drl:").contains("after more than 5,000 facts inserted by rules");
+        Run bad = Run.xuncha("impact", "--base", "rules", "--max-firings", "0", SAMPLE);
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--max-firings and --max-inserted must be at least 1");
+    }
 }

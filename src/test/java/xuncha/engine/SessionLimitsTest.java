@@ -116,6 +116,22 @@ class SessionLimitsTest {
     }
 
     @Test
+    void aRuleAskingForMoreMemoryThanThereIsIsNamed() throws Exception {
+        Run run = check("""
+                rule "hoard"
+                    @derive
+                when
+                    Unit(type == UnitType.COUNTY_PARTY_COMMITTEE)
+                then
+                    insert(new java.util.ArrayList(Integer.MAX_VALUE - 8));
+                end
+                """);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("zz.drl:").contains("rule 'hoard' asked for more memory than Java has")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void theShippedPackIsFarBelowTheDefaults() {
         Run run = Run.xuncha("check", "--max-firings", "100000", "--max-inserted", "100000", SAMPLE);
         assertThat(run.status()).isEqualTo(1);

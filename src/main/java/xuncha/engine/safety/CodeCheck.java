@@ -137,8 +137,25 @@ final class CodeCheck {
         } else if (s instanceof EmptyStmt) {
             return;
         } else {
-            refuse.accept(s, construct(s) + " is not allowed in a rules file: " + STATEMENTS);
+            refuse.accept(s, statementName(s) + " is not allowed in a rules file: " + STATEMENTS);
         }
+    }
+
+    /** A refused statement in words. */
+    private static String statementName(Statement s) {
+        return switch (construct(s)) {
+            case "WhileStmt" -> "a while loop";
+            case "DoStmt" -> "a do loop";
+            case "ForStmt" -> "a counting for loop";
+            case "TryStmt" -> "try/catch";
+            case "ThrowStmt" -> "throw";
+            case "SynchronizedStmt" -> "synchronized";
+            case "SwitchStmt" -> "switch";
+            case "LabeledStmt" -> "a label";
+            case "LocalClassDeclarationStmt", "LocalRecordDeclarationStmt" -> "a class declared in code";
+            case "AssertStmt" -> "assert";
+            default -> construct(s).replaceAll("Stmt$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        };
     }
 
     private static final String STATEMENTS = "a block may hold declarations, expressions, if/else, for (T x :"
