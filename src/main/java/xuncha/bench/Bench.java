@@ -161,7 +161,7 @@ public final class Bench {
             new String[] {"xuncha.engine.Engine", "rule engine (sessions)"},
             new String[] {"xuncha.facts.Partitions", "split by county"},
             new String[] {"org.yaml.snakeyaml", "YAML parsing"},
-            new String[] {"xuncha.load.YamlReader", "reading and decoding files"},
+            new String[] {"xuncha.yaml.YamlReader", "reading and decoding files"},
             new String[] {"xuncha.load.Linker", "linking and cross-record checks"},
             new String[] {"xuncha.load", "reading records from YAML nodes"},
             new String[] {"xuncha.report", "building and writing the report"});

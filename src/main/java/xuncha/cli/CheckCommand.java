@@ -6,18 +6,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import xuncha.engine.RulePack;
+import xuncha.check.Check;
+import xuncha.check.CheckListener;
+import xuncha.check.CheckRequest;
+import xuncha.check.RequestException;
 import xuncha.engine.SessionLimits;
 import xuncha.findings.Level;
-import xuncha.load.InputException;
-import xuncha.report.Baseline;
+import xuncha.problems.InputException;
 import xuncha.report.LettersRenderer;
 import xuncha.report.Renderer;
 import xuncha.report.Renderers;
 import xuncha.report.Report;
-import xuncha.report.Tracker;
-import xuncha.report.Waivers;
-import xuncha.load.WaiverLoader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
@@ -116,30 +114,17 @@ final class CheckCommand implements Callable<Integer> {
             SessionLimits sessionLimits = limits.limits();
             Charset charset = charset();
             notAnInput(renderers);
-            Baseline prior = baseline == null ? null : Baseline.read(baseline, baseline.toString());
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang.chinese());
-            Checker.Checked checked = new Checker(pack::sources, paths, charset, jobs, lang.code(), explain, sets,
-                    onlyRules, onlyUnits, waivers).limits(sessionLimits).run(progress);
-            RulePack rules = checked.rules();
-            Set<String> scope = onlyUnits.isEmpty() ? Set.of() : checked.scope().get();
-            Report report = checked.report();
-            if (prior != null) {
-                prior.checkAgainst(report.asOf(), report.coverage().units().stream().map(Report.UnitRef::id).toList());
-                report = Tracker.track(report, prior, checked.days());
-            }
-            if (waivers != null) {
-                report = Waivers.apply(report, WaiverLoader.load(waivers, waivers.toString(),
-                        rules.rules().stream().map(r -> r.id()).toList(), checked.unitIds().get(),
-                        checked.personIds().get()));
-            }
-            if (!onlyUnits.isEmpty()) {
-                report = report.within(scope);
-            }
+            CheckRequest request = CheckRequest.of(new CheckRequest.Rules.Folder(pack::sources),
+                            new CheckRequest.Facts.Files(paths, charset))
+                    .lang(lang.code()).jobs(jobs).explain(explain).sets(sets).only(onlyRules, onlyUnits)
+                    .rounds(baseline, waivers).limits(sessionLimits);
+            Report report = Check.run(request, progress == null ? CheckListener.NONE : progress.listener()).report();
             write(renderers, report);
             return exitCode(report).status();
         } catch (InputException e) {
             return Problems.report(spec, e);
-        } catch (UsageError e) {
+        } catch (UsageError | RequestException e) {
             spec.commandLine().getErr().println("xuncha check: " + e.getMessage());
             return ExitCode.UNUSABLE.status();
         } catch (IOException e) {

@@ -6,17 +6,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import xuncha.engine.Engine;
+import xuncha.check.Check;
+import xuncha.check.CheckListener;
+import xuncha.check.CheckRequest;
 import xuncha.engine.SessionLimits;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.facts.FactBase;
 import xuncha.load.FactLoader;
-import xuncha.load.InputException;
+import xuncha.problems.InputException;
 import xuncha.report.Impact;
 import xuncha.report.ImpactRenderer;
 import xuncha.report.Report;
-import xuncha.report.ReportBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class ImpactCommand implements Callable<Integer> {
             RulePack before = RulePack.load(RuleSources.folder(Path.of(base), base));
             RulePack after = RulePack.load(pack.sources());
             FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(paths);
-            Report old = ReportBuilder.build(facts, before, new Engine(before).limits(sessionLimits).run(facts), lang.code());
-            Report now = ReportBuilder.build(facts, after, new Engine(after).limits(sessionLimits).run(facts), lang.code());
+            Report old = judge(before, facts, sessionLimits);
+            Report now = judge(after, facts, sessionLimits);
             Impact impact = Impact.between(old, now);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             if (format == Format.json) {
@@ -77,5 +78,11 @@ final class ImpactCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Problems.report(spec, e);
         }
+    }
+
+    /** The report of one pack over the facts, through the same check as {@code xuncha check}. */
+    private Report judge(RulePack rules, FactBase facts, SessionLimits sessionLimits) {
+        return Check.run(CheckRequest.of(new CheckRequest.Rules.Compiled(rules), new CheckRequest.Facts.Loaded(facts))
+                .lang(lang.code()).limits(sessionLimits), CheckListener.NONE).report();
     }
 }

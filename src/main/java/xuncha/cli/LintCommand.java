@@ -5,8 +5,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.lint.Lint;
-import xuncha.load.Diagnostics;
-import xuncha.load.InputException;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

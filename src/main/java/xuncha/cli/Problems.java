@@ -1,8 +1,8 @@
 package xuncha.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import xuncha.load.Diagnostics;
-import xuncha.load.InputException;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
 
 /** What every command does with input it cannot use: each located problem on standard error, exit 2. */
 final class Problems {

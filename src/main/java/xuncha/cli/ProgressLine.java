@@ -56,6 +56,35 @@ final class ProgressLine {
         shown = true;
     }
 
+    /** This line as a check's listener: each phase's rate counts from its first report. */
+    xuncha.check.CheckListener listener() {
+        return new xuncha.check.CheckListener() {
+            private BiConsumer<Integer, Integer> files;
+            private BiConsumer<Integer, Integer> counties;
+
+            @Override
+            public synchronized void files(int done, int total) {
+                if (files == null) {
+                    files = ProgressLine.this.files();
+                }
+                files.accept(done, total);
+            }
+
+            @Override
+            public synchronized void counties(int done, int total) {
+                if (counties == null) {
+                    counties = ProgressLine.this.counties();
+                }
+                counties.accept(done, total);
+            }
+
+            @Override
+            public void phaseOver() {
+                clear();
+            }
+        };
+    }
+
     /** Clears the line, so that what follows starts clean. */
     synchronized void clear() {
         if (shown) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
-import xuncha.load.InputException;
+import xuncha.problems.InputException;
 import xuncha.facts.UnitType;
 import xuncha.report.Texts;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
-import xuncha.load.InputException;
+import xuncha.problems.InputException;
 import xuncha.verify.TestCase;
 import xuncha.verify.Verifier;
 

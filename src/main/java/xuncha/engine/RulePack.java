@@ -15,9 +15,9 @@ import xuncha.engine.safety.BytecodeCheck;
 import xuncha.engine.safety.PackCheck;
 import xuncha.facts.Location;
 import xuncha.facts.UnitType;
-import xuncha.load.Diagnostics;
-import xuncha.load.InputException;
-import xuncha.load.Suggest;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
+import xuncha.problems.Suggest;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package xuncha.engine;
 
 import xuncha.facts.Location;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package xuncha.engine;
 
-import xuncha.load.Decimals;
+import xuncha.yaml.Decimals;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -72,7 +72,7 @@ public enum ThresholdType {
         try {
             v = Decimals.parse(text);
         } catch (Decimals.Refused e) {
-            throw new Decimals.Refused("must be " + description + ", found '" + xuncha.load.Diagnostics.quote(text)
+            throw new Decimals.Refused("must be " + description + ", found '" + xuncha.problems.Diagnostics.quote(text)
                     + "'");
         }
         return check(v);

@@ -7,9 +7,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import xuncha.facts.Location;
 import xuncha.facts.Threshold;
-import xuncha.load.Diagnostics;
-import xuncha.load.Suggest;
-import xuncha.load.YamlReader;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.Suggest;
+import xuncha.yaml.YamlReader;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +187,7 @@ public final class Thresholds {
      *
      * @param name the threshold, or {@code name.part} for a part of a mapping threshold
      */
-    public static BigDecimal value(String name, String text) throws xuncha.load.Decimals.Refused {
+    public static BigDecimal value(String name, String text) throws xuncha.yaml.Decimals.Refused {
         return ThresholdType.of(name).parse(text);
     }
 
@@ -195,7 +195,7 @@ public final class Thresholds {
         if (value instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
                 return Optional.of(value(name, s.getValue()));
-            } catch (xuncha.load.Decimals.Refused e) {
+            } catch (xuncha.yaml.Decimals.Refused e) {
                 problems.error(at(shown, value), "threshold '%s' %s", name, e.getMessage());
                 return Optional.empty();
             }

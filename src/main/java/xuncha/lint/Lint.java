@@ -4,9 +4,9 @@ import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.facts.Location;
-import xuncha.load.Diagnostic;
-import xuncha.load.Diagnostics;
-import xuncha.load.InputException;
+import xuncha.problems.Diagnostic;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
 import xuncha.verify.TestCase;
 import xuncha.verify.Verifier;
 

@@ -1,5 +1,10 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
+import xuncha.yaml.YamlReader;
+import xuncha.yaml.Fields;
+
 import org.yaml.snakeyaml.nodes.Node;
 import xuncha.facts.FactBase;
 import xuncha.facts.Location;

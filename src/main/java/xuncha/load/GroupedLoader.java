@@ -1,5 +1,9 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostic;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
+
 import xuncha.facts.FactBase;
 import xuncha.util.Parallel;
 

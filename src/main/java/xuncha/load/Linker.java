@@ -1,5 +1,8 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostics;
+import xuncha.problems.Suggest;
+
 import xuncha.facts.FactBase;
 import xuncha.facts.Inspection;
 import xuncha.facts.Location;

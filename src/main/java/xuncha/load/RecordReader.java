@@ -1,5 +1,8 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostics;
+import xuncha.yaml.Fields;
+
 import org.yaml.snakeyaml.nodes.Node;
 import xuncha.facts.Admission;
 import xuncha.facts.Assessment;

@@ -1,5 +1,10 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostics;
+import xuncha.problems.Suggest;
+import xuncha.yaml.YamlReader;
+import xuncha.yaml.Fields;
+
 import org.yaml.snakeyaml.nodes.Node;
 import xuncha.facts.Location;
 import xuncha.facts.Waiver;
@@ -23,32 +28,87 @@ public final class WaiverLoader {
     private WaiverLoader() {
     }
 
+    /**
+     * Reads and checks a waivers file in one go: the ids it names must be among these.
+     * Equivalent to {@code read(file, shown).check(ruleIds, unitIds, personIds)}.
+     */
     public static List<Waiver> load(Path file, String shown, Collection<String> ruleIds, Collection<String> unitIds,
                                     Collection<String> personIds) {
+        return read(file, shown).check(ruleIds, unitIds, personIds);
+    }
+
+    /**
+     * Reads a waivers file once, before the facts: its syntax is read now, its mistakes are kept,
+     * and the ids it names ({@link Read#units()}, {@link Read#people()}) can be looked for while the
+     * facts are read part by part. {@link Read#check} then reports everything, located.
+     */
+    public static Read read(Path file, String shown) {
         Diagnostics problems = new Diagnostics();
-        List<Waiver> waivers = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         root.flatMap(r -> Fields.of(r, "the waivers file", shown, problems)).ifPresent(top -> {
             top.allowOnly(List.of("waivers"));
             for (Node n : top.list("waivers", true)) {
-                Fields.of(n, "waiver", shown, problems).ifPresent(f -> waiver(f, ruleIds, unitIds, personIds, problems)
-                        .ifPresent(waivers::add));
+                Fields.of(n, "waiver", shown, problems).ifPresent(f -> waiver(f, problems).ifPresent(pending::add));
             }
         });
         if (root.isEmpty() && !problems.any()) {
             problems.error(Location.ofFile(shown), "the waivers file is empty (write 'waivers: [...]')");
         }
-        problems.throwIfAny();
-        return List.copyOf(waivers);
+        return new Read(List.copyOf(pending), problems.sorted());
     }
 
-    private static Optional<Waiver> waiver(Fields f, Collection<String> ruleIds, Collection<String> unitIds,
-                                           Collection<String> personIds, Diagnostics problems) {
+    /**
+     * A waiver as written, with where its ids stand, before they are looked up: its ids as far as
+     * they are given, and the waiver itself when every required field is.
+     */
+    private record Pending(Optional<String> rule, Location ruleAt, Optional<String> unit, Location unitAt,
+                           String person, Location personAt, Optional<Waiver> waiver) {
+    }
+
+    /** A waivers file read: its waivers, and the mistakes found in its syntax. */
+    public static final class Read {
+        private final List<Pending> pending;
+        private final List<xuncha.problems.Diagnostic> mistakes;
+
+        private Read(List<Pending> pending, List<xuncha.problems.Diagnostic> mistakes) {
+            this.pending = pending;
+            this.mistakes = mistakes;
+        }
+
+        /** The unit ids the waivers name. */
+        public List<String> units() {
+            return pending.stream().flatMap(p -> p.unit().stream()).toList();
+        }
+
+        /** The person ids the waivers name. */
+        public List<String> people() {
+            return pending.stream().map(Pending::person).filter(p -> !p.isEmpty()).toList();
+        }
+
+        /** The waivers, each id found among these; every mistake, of syntax or of id, in one {@link InputException}. */
+        public List<Waiver> check(Collection<String> ruleIds, Collection<String> unitIds, Collection<String> personIds) {
+            Diagnostics problems = new Diagnostics();
+            problems.addAll(mistakes);
+            List<Waiver> waivers = new ArrayList<>();
+            for (Pending p : pending) {
+                boolean rule = p.rule().map(r -> known(r, "rule", ruleIds, p.ruleAt(), problems)).orElse(false);
+                boolean unit = p.unit().map(u -> known(u, "unit", unitIds, p.unitAt(), problems)).orElse(false);
+                boolean person = p.person().isEmpty() || known(p.person(), "person", personIds, p.personAt(), problems);
+                if (rule && unit && person) {
+                    p.waiver().ifPresent(waivers::add);
+                }
+            }
+            problems.throwIfAny();
+            return List.copyOf(waivers);
+        }
+    }
+
+    private static Optional<Pending> waiver(Fields f, Diagnostics problems) {
         f.allowOnly(FIELDS);
-        Optional<String> rule = f.string("rule", true).filter(r -> known(r, "rule", ruleIds, f.at("rule"), problems));
-        Optional<String> unit = f.id("unit", true).filter(u -> known(u, "unit", unitIds, f.at("unit"), problems));
-        String person = f.id("person", false).filter(p -> known(p, "person", personIds, f.at("person"), problems))
-                .orElse("");
+        Optional<String> rule = f.string("rule", true);
+        Optional<String> unit = f.id("unit", true);
+        String person = f.id("person", false).orElse("");
         Optional<String> reason = f.string("reason", true);
         Optional<String> approvedBy = f.string("approved_by", true);
         Optional<LocalDate> approvedOn = f.date("approved_on", true);
@@ -57,12 +117,12 @@ public final class WaiverLoader {
             problems.error(f.at("expires"), "the waiver expires on %s, before it was approved on %s", expires.get(),
                     approvedOn.get());
         }
-        if (rule.isEmpty() || unit.isEmpty() || reason.isEmpty() || approvedBy.isEmpty() || approvedOn.isEmpty()
-                || expires.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Waiver(rule.get(), unit.get(), person, reason.get(), approvedBy.get(), approvedOn.get(),
-                expires.get(), f.at()));
+        Optional<Waiver> complete = rule.isEmpty() || unit.isEmpty() || reason.isEmpty() || approvedBy.isEmpty()
+                || approvedOn.isEmpty() || expires.isEmpty() ? Optional.empty()
+                : Optional.of(new Waiver(rule.get(), unit.get(), person, reason.get(), approvedBy.get(),
+                        approvedOn.get(), expires.get(), f.at()));
+        return Optional.of(new Pending(rule, f.at("rule"), unit, f.at("unit"), person,
+                person.isEmpty() ? f.at() : f.at("person"), complete));
     }
 
     private static boolean known(String id, String kind, Collection<String> known, Location at, Diagnostics problems) {

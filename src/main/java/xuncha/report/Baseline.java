@@ -3,7 +3,7 @@ package xuncha.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import xuncha.facts.Location;
 import xuncha.findings.Level;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,7 +24,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
     private static final java.util.Set<String> STATES = java.util.Set.of(Report.Tracking.NEW,
             Report.Tracking.PERSISTING, Report.Tracking.REGRESSED);
 
-    /** Reads {@code file}; a file that is not such a report throws a located {@link xuncha.load.InputException}. */
+    /** Reads {@code file}; a file that is not such a report throws a located {@link xuncha.problems.InputException}. */
     public static Baseline read(Path file, String shown) {
         LocatedJson json = LocatedJson.read(bytes(file, shown), shown);
         Diagnostics problems = new Diagnostics();
@@ -165,13 +165,13 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
 
     private static LocalDate date(LocatedJson json, JsonNode object, String field, Diagnostics problems) {
         JsonNode n = object.path(field);
-        java.util.Optional<LocalDate> day = n.isTextual() ? xuncha.load.Dates.parse(n.asText())
+        java.util.Optional<LocalDate> day = n.isTextual() ? xuncha.yaml.Dates.parse(n.asText())
                 : java.util.Optional.empty();
         if (day.isEmpty()) {
             problems.error(json.at(object, field), "'%s' in the baseline must be a date YYYY-MM-DD from %d to %d,"
-                    + " found %s", field, xuncha.load.Dates.FIRST_YEAR, xuncha.load.Dates.LAST_YEAR,
+                    + " found %s", field, xuncha.yaml.Dates.FIRST_YEAR, xuncha.yaml.Dates.LAST_YEAR,
                     Diagnostics.quote(n.toString()));
         }
-        return day.orElse(LocalDate.of(xuncha.load.Dates.FIRST_YEAR, 1, 1));
+        return day.orElse(LocalDate.of(xuncha.yaml.Dates.FIRST_YEAR, 1, 1));
     }
 }

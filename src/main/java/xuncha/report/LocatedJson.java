@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import xuncha.facts.Location;
-import xuncha.load.Decimals;
-import xuncha.load.Diagnostic;
-import xuncha.load.Diagnostics;
-import xuncha.load.InputException;
+import xuncha.yaml.Decimals;
+import xuncha.problems.Diagnostic;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.InputException;
 
 import java.io.IOException;
 import java.util.HashMap;

@@ -8,9 +8,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import xuncha.engine.RulePack;
 import xuncha.facts.Location;
 import xuncha.facts.Threshold;
-import xuncha.load.Diagnostics;
-import xuncha.load.Suggest;
-import xuncha.load.YamlReader;
+import xuncha.problems.Diagnostics;
+import xuncha.problems.Suggest;
+import xuncha.yaml.YamlReader;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -199,16 +199,16 @@ final class CaseReader {
             return Integer.valueOf(v);
         }
         problems.error(at(shown, n), "'year' of a case must be a year from 1900 to 2999, found '%s'",
-                xuncha.load.Diagnostics.quote(v));
+                xuncha.problems.Diagnostics.quote(v));
         return null;
     }
 
     private LocalDate date(Node n, String shown) {
         String v = text(n, shown, "as_of").orElse("");
-        Optional<LocalDate> day = xuncha.load.Dates.parse(v);
+        Optional<LocalDate> day = xuncha.yaml.Dates.parse(v);
         if (day.isEmpty()) {
             problems.error(at(shown, n), "'as_of' must be a real date written YYYY-MM-DD, found '%s'",
-                    xuncha.load.Diagnostics.quote(v));
+                    xuncha.problems.Diagnostics.quote(v));
         }
         return day.orElse(null);
     }

@@ -1,18 +1,18 @@
 package xuncha.verify;
 
-import xuncha.engine.Engine;
+import xuncha.check.Check;
+import xuncha.check.CheckListener;
+import xuncha.check.CheckRequest;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.facts.Location;
 import xuncha.facts.Period;
 import xuncha.facts.UnitType;
-import xuncha.findings.Finding;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 import xuncha.load.FactLoader;
-import xuncha.load.InputException;
+import xuncha.problems.InputException;
 import xuncha.report.Report;
-import xuncha.report.ReportBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,9 +94,10 @@ public final class Verifier {
                     c.asOf() != null ? c.asOf() : facts.period().asOf()));
         }
         RulePack casePack = pack.withThresholds(c.thresholds());
-        List<Finding> findings = new Engine(casePack).run(facts);
+        Report zh = judge(casePack, facts, "zh");
+        Report en = judge(casePack, facts, "en");
         Set<TestCase.Expected> actual = new TreeSet<>();
-        for (Finding f : findings) {
+        for (Report.Entry f : zh.findings()) {
             if (c.compares(f.rule())) {
                 actual.add(new TestCase.Expected(f.rule(), f.unit(), f.level().yaml(), f.person()));
             }
@@ -109,17 +110,17 @@ public final class Verifier {
         });
         c.contains().stream().filter(e -> !actual.contains(e)).forEach(missing::add);
         c.notContains().stream().filter(actual::contains).forEach(extra::add);
-        List<String> mistakes = new ArrayList<>(unfilled(casePack, facts, findings));
-        mistakes.addAll(outOfScope(casePack, facts, findings));
+        List<String> mistakes = new ArrayList<>(unfilled(List.of(zh, en)));
+        mistakes.addAll(outOfScope(casePack, facts, zh.findings()));
         return new Result(c, actual, missing, extra, mistakes);
     }
 
     /** Findings on a unit whose type the rule's {@code @checks} leaves out: the declaration is wrong. */
-    private static List<String> outOfScope(RulePack pack, FactBase facts, List<Finding> findings) {
+    private static List<String> outOfScope(RulePack pack, FactBase facts, List<Report.Entry> findings) {
         Map<String, UnitType> types = new HashMap<>();
         facts.units().forEach(u -> types.put(u.id(), u.type()));
         List<String> out = new ArrayList<>();
-        for (Finding f : findings) {
+        for (Report.Entry f : findings) {
             UnitType type = types.get(f.unit());
             RuleInfo rule = pack.rule(f.rule());
             if (type != null && !rule.checks(type)) {
@@ -131,16 +132,22 @@ public final class Verifier {
     }
 
     /** Messages whose template names a value the rule did not give: a mistake in the rule. */
-    private static List<String> unfilled(RulePack pack, FactBase facts, List<Finding> findings) {
+    private static List<String> unfilled(List<Report> reports) {
         List<String> out = new ArrayList<>();
-        for (String lang : List.of("zh", "en")) {
-            for (Report.Entry e : ReportBuilder.build(facts, pack, findings, lang).findings()) {
+        for (Report report : reports) {
+            for (Report.Entry e : report.findings()) {
                 if (UNFILLED.matcher(e.title() + e.message()).find()) {
-                    out.add("message with a value missing: " + e.rule() + " (" + lang + "): " + e.message());
+                    out.add("message with a value missing: " + e.rule() + " (" + report.lang() + "): " + e.message());
                 }
             }
         }
         return out;
+    }
+
+    /** The case's report in one language, through the same check as {@code xuncha check}. */
+    private static Report judge(RulePack pack, FactBase facts, String lang) {
+        return Check.run(CheckRequest.of(new CheckRequest.Rules.Compiled(pack), new CheckRequest.Facts.Loaded(facts))
+                .lang(lang).jobs(1), CheckListener.NONE).report();
     }
 
     private static FactBase withPeriod(FactBase f, Period p) {

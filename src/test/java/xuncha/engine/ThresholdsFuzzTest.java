@@ -6,7 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import xuncha.fuzz.Fuzz;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class ThresholdsFuzzTest {
                 try {
                     java.math.BigDecimal v = Thresholds.value(name, text);
                     org.assertj.core.api.Assertions.assertThat(v.precision() - v.scale()).isLessThanOrEqualTo(16);
-                } catch (xuncha.load.Decimals.Refused e) {
+                } catch (xuncha.yaml.Decimals.Refused e) {
                     org.assertj.core.api.Assertions.assertThat(e.getMessage().length()).isLessThan(300);
                 }
                 return 0L;

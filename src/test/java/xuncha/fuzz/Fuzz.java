@@ -3,7 +3,7 @@ package xuncha.fuzz;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import xuncha.load.InputException;
+import xuncha.problems.InputException;
 
 import java.time.Duration;
 import java.util.List;

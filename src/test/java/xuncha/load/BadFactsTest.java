@@ -1,5 +1,7 @@
 package xuncha.load;
 
+import xuncha.yaml.YamlReader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xuncha.Run;

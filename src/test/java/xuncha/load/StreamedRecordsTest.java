@@ -1,5 +1,8 @@
 package xuncha.load;
 
+import xuncha.problems.Diagnostics;
+import xuncha.yaml.YamlReader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -1,5 +1,7 @@
 package xuncha.load;
 
+import xuncha.problems.Suggest;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -40,7 +40,7 @@ class CaseFuzzTest {
                     try {
                         verifier.run(c);
                         ran++;
-                    } catch (xuncha.load.InputException e) {
+                    } catch (xuncha.problems.InputException e) {
                         e.problems().forEach(p -> assertThat(p.message()).doesNotContain("Exception"));
                     }
                 }

@@ -42,7 +42,7 @@ import org.drools.mvel.parser.MvelParser;
 import org.drools.mvel.parser.WholeConstraint;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import xuncha.facts.Location;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 
 import java.util.ArrayList;
 import java.util.HashMap;

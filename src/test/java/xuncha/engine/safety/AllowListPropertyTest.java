@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import xuncha.load.Diagnostics;
+import xuncha.problems.Diagnostics;
 
 import java.util.List;
 

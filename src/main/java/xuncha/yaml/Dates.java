@@ -1,4 +1,4 @@
-package xuncha.load;
+package xuncha.yaml;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package xuncha.load;
+package xuncha.problems;
 
 import xuncha.facts.Location;
 

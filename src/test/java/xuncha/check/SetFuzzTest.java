@@ -1,4 +1,4 @@
-package xuncha.cli;
+package xuncha.check;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,7 +37,7 @@ class SetFuzzTest {
         Fuzz.readsOrRefuses(name.length() + value.length(), () -> {
             try {
                 Scope.thresholds(Map.of(name, value), PACK).values().forEach(t -> assertThat(t.name()).isNotEmpty());
-            } catch (UsageError e) {
+            } catch (RequestException e) {
                 assertThat(e.getMessage().length()).isLessThan(700);
             }
             return 0L;

@@ -1,9 +1,9 @@
-package xuncha.cli;
+package xuncha.check;
 
 import xuncha.facts.FactBase;
 import xuncha.facts.Person;
 import xuncha.facts.Unit;
-import xuncha.load.Suggest;
+import xuncha.problems.Suggest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,7 +106,7 @@ final class Named {
         }
         for (String root : roots) {
             if (!found.contains(root)) {
-                throw new UsageError("--unit: no unit '" + root + "' in the facts" + Suggest.hint(root, known));
+                throw new RequestException("--unit: no unit '" + root + "' in the facts" + Suggest.hint(root, known));
             }
         }
         Set<String> out = new LinkedHashSet<>();

@@ -1,4 +1,4 @@
-package xuncha.load;
+package xuncha.problems;
 
 import java.util.List;
 

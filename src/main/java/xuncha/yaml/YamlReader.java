@@ -1,4 +1,6 @@
-package xuncha.load;
+package xuncha.yaml;
+
+import xuncha.problems.Diagnostics;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -50,7 +52,7 @@ public final class YamlReader {
      * to {@code items} one at a time as they are read, and left out of the tree (their lists are
      * empty in it); see {@link YamlComposer}.
      */
-    Optional<Node> read(Path path, String shown, Diagnostics problems, Set<String> streamed,
+    public Optional<Node> read(Path path, String shown, Diagnostics problems, Set<String> streamed,
                         BiConsumer<String, Node> items) {
         Optional<CharBuffer> text = text(path, shown, problems);
         int chars = text.map(CharBuffer::remaining).orElse(0);
@@ -185,7 +187,7 @@ public final class YamlReader {
         return new Location(shown, line, before.length() + 1);
     }
 
-    static Location at(String shown, Mark mark) {
+    public static Location at(String shown, Mark mark) {
         return mark == null ? Location.ofFile(shown) : new Location(shown, mark.getLine() + 1, mark.getColumn() + 1);
     }
 

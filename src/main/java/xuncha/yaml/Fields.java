@@ -1,4 +1,7 @@
-package xuncha.load;
+package xuncha.yaml;
+
+import xuncha.problems.Diagnostics;
+import xuncha.problems.Suggest;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -27,7 +30,7 @@ import java.util.stream.Collectors;
  * parses one field and records a located problem when it is missing, of the wrong type or out of
  * range; callers get an empty Optional then and carry on, so that every problem is reported.
  */
-final class Fields {
+public final class Fields {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final String what;
@@ -44,7 +47,7 @@ final class Fields {
     }
 
     /** The mapping at {@code node}, or empty (with the problem recorded) when it is not one. */
-    static Optional<Fields> of(Node node, String what, String shown, Diagnostics problems) {
+    public static Optional<Fields> of(Node node, String what, String shown, Diagnostics problems) {
         if (!(node instanceof MappingNode mapping)) {
             problems.error(YamlReader.at(shown, node.getStartMark()), "expected a mapping of fields for %s, found %s",
                     what, describe(node));
@@ -65,39 +68,39 @@ final class Fields {
         return Optional.of(fields);
     }
 
-    String what() {
+    public String what() {
         return what;
     }
 
-    String shown() {
+    public String shown() {
         return shown;
     }
 
-    Location at() {
+    public Location at() {
         return at(node);
     }
 
-    Location at(Node n) {
+    public Location at(Node n) {
         return YamlReader.at(shown, n.getStartMark());
     }
 
     /** Where the value of {@code key} is written, or the mapping itself when the key is absent. */
-    Location at(String key) {
+    public Location at(String key) {
         NodeTuple t = byKey.get(key);
         return t == null ? at() : at(t.getValueNode());
     }
 
-    Location keyAt(String key) {
+    public Location keyAt(String key) {
         NodeTuple t = byKey.get(key);
         return t == null ? at() : at(t.getKeyNode());
     }
 
-    Set<String> keys() {
+    public Set<String> keys() {
         return byKey.keySet();
     }
 
     /** Reports every key outside {@code allowed}; {@code elsewhere} explains keys that belong to another kind. */
-    void allowOnly(Collection<String> allowed, Map<String, String> elsewhere) {
+    public void allowOnly(Collection<String> allowed, Map<String, String> elsewhere) {
         for (String key : byKey.keySet()) {
             if (allowed.contains(key)) {
                 continue;
@@ -110,12 +113,12 @@ final class Fields {
         }
     }
 
-    void allowOnly(Collection<String> allowed) {
+    public void allowOnly(Collection<String> allowed) {
         allowOnly(allowed, Map.of());
     }
 
     /** The value node of {@code key}; null values count as absent. A missing required one is reported. */
-    Optional<Node> node(String key, boolean required) {
+    public Optional<Node> node(String key, boolean required) {
         NodeTuple t = byKey.get(key);
         Node value = t == null ? null : t.getValueNode();
         if (value == null || isNull(value)) {
@@ -128,15 +131,15 @@ final class Fields {
         return Optional.of(value);
     }
 
-    Optional<String> string(String key, boolean required) {
+    public Optional<String> string(String key, boolean required) {
         return node(key, required).flatMap(n -> scalar(n, key, "a text"));
     }
 
-    Optional<String> id(String key, boolean required) {
+    public Optional<String> id(String key, boolean required) {
         return node(key, required).flatMap(n -> id(n, key));
     }
 
-    Optional<String> id(Node n, String key) {
+    public Optional<String> id(Node n, String key) {
         return scalar(n, key, "an id").filter(v -> {
             if (isId(v)) {
                 return true;
@@ -147,12 +150,12 @@ final class Fields {
         });
     }
 
-    Optional<BigDecimal> number(String key, boolean required) {
+    public Optional<BigDecimal> number(String key, boolean required) {
         return node(key, required).flatMap(n -> number(n, key));
     }
 
     /** A non-negative number: amounts, counts, percentages. */
-    Optional<BigDecimal> amount(String key, boolean required) {
+    public Optional<BigDecimal> amount(String key, boolean required) {
         return number(key, required).filter(v -> {
             if (v.signum() >= 0) {
                 return true;
@@ -166,7 +169,7 @@ final class Fields {
     static final int MAX_COUNT = 10_000_000;
 
     /** A non-negative whole number, at most {@link #MAX_COUNT}. */
-    Optional<Integer> count(String key, boolean required) {
+    public Optional<Integer> count(String key, boolean required) {
         return amount(key, required).flatMap(v -> {
             if (v.stripTrailingZeros().scale() > 0) {
                 problems.error(at(key), "'%s' in %s must be a whole number, found %s", key, what, v.toPlainString());
@@ -181,7 +184,7 @@ final class Fields {
         });
     }
 
-    Optional<Integer> year(String key, boolean required) {
+    public Optional<Integer> year(String key, boolean required) {
         return count(key, required).filter(y -> {
             if (y >= 1900 && y <= 2999) {
                 return true;
@@ -191,7 +194,7 @@ final class Fields {
         });
     }
 
-    Optional<BigDecimal> number(Node n, String key) {
+    public Optional<BigDecimal> number(Node n, String key) {
         if (n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
                 return Optional.of(Decimals.parse(s.getValue()));
@@ -206,11 +209,11 @@ final class Fields {
     }
 
     /** A boolean; absent or null is {@code false}. */
-    boolean flag(String key) {
+    public boolean flag(String key) {
         return flag(key, false);
     }
 
-    boolean flag(String key, boolean absent) {
+    public boolean flag(String key, boolean absent) {
         Optional<Node> n = node(key, false);
         if (n.isEmpty()) {
             return absent;
@@ -223,7 +226,7 @@ final class Fields {
         return absent;
     }
 
-    Optional<LocalDate> date(String key, boolean required) {
+    public Optional<LocalDate> date(String key, boolean required) {
         return node(key, required).flatMap(n -> date(n, key));
     }
 
@@ -245,16 +248,16 @@ final class Fields {
         });
     }
 
-    <E extends Enum<E> & Labelled> Optional<E> choice(String key, Class<E> type, boolean required) {
+    public <E extends Enum<E> & Labelled> Optional<E> choice(String key, Class<E> type, boolean required) {
         return node(key, required).flatMap(n -> choice(n, key, type));
     }
 
-    <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
+    public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
         return choice(n, key, Arrays.asList(type.getEnumConstants()));
     }
 
     /** One of {@code allowed}, matched by its YAML spelling. */
-    <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
+    public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
         if (n instanceof ScalarNode s) {
             E hit = Spellings.of(allowed).get(s.getValue());
             if (hit != null) {
@@ -273,7 +276,7 @@ final class Fields {
     }
 
     /** The items of a list field; absent is an empty list. */
-    List<Node> list(String key, boolean required) {
+    public List<Node> list(String key, boolean required) {
         Optional<Node> n = node(key, required);
         if (n.isEmpty()) {
             return List.of();
@@ -293,11 +296,11 @@ final class Fields {
         return Optional.empty();
     }
 
-    static boolean isNull(Node n) {
+    public static boolean isNull(Node n) {
         return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
-    static String describe(Node n) {
+    public static String describe(Node n) {
         if (n instanceof MappingNode) return "a mapping";
         if (n instanceof SequenceNode) return "a list";
         ScalarNode s = (ScalarNode) n;
@@ -314,7 +317,7 @@ final class Fields {
     }
 
     /** {@link #ID} without a regular expression: ids are checked by the hundred thousand. */
-    static boolean isId(String v) {
+    public static boolean isId(String v) {
         int n = v.length();
         if (n < 1 || n > 64 || v.charAt(0) == '-') {
             return false;
@@ -342,7 +345,7 @@ final class Fields {
         }
     }
 
-    static String spellings(Collection<? extends Labelled> values) {
+    public static String spellings(Collection<? extends Labelled> values) {
         return values.stream().map(Labelled::yaml).collect(Collectors.joining(", "));
     }
 }

@@ -1,4 +1,6 @@
-package xuncha.load;
+package xuncha.yaml;
+
+import xuncha.problems.Diagnostics;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -36,9 +38,9 @@ import java.util.function.BiConsumer;
  * time and not kept, so memory follows the largest record, not the file.</li>
  * </ul>
  */
-final class YamlComposer {
+public final class YamlComposer {
     /** What a refused document says, located. */
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
         final transient Mark at;
 
         Refused(String message, Mark at) {
@@ -69,7 +71,7 @@ final class YamlComposer {
      * @param fileChars the file's length, from which the budget for aliases is set
      * @param streamed top-level keys whose list items go to {@code items} instead of the tree
      */
-    YamlComposer(Parser parser, int maxDepth, long fileChars, Set<String> streamed, BiConsumer<String, Node> items) {
+    public YamlComposer(Parser parser, int maxDepth, long fileChars, Set<String> streamed, BiConsumer<String, Node> items) {
         this.parser = parser;
         this.maxDepth = maxDepth;
         this.maxChars = 2 * fileChars + BUDGET_FLOOR;
@@ -79,7 +81,7 @@ final class YamlComposer {
     }
 
     /** The single document's root, or null for an empty stream. */
-    Node single() {
+    public Node single() {
         expect(Event.ID.StreamStart);
         Node root = null;
         if (!parser.checkEvent(Event.ID.StreamEnd)) {

@@ -1,4 +1,4 @@
-package xuncha.load;
+package xuncha.yaml;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.scanner.Constant;
  * here the file's text is one array, read in place: its chars when it has no character beyond the
  * Basic Multilingual Plane (nearly always: 2 bytes a character), else its code points.
  */
-final class WholeTextReader extends StreamReader {
+public final class WholeTextReader extends StreamReader {
     private static final int[] NO_SNIPPET = new int[0];
     private final char[] narrow;
     private final int[] wide;
@@ -25,7 +25,7 @@ final class WholeTextReader extends StreamReader {
      * @param text the file's characters (from 0 to {@code length}), each checked printable by the caller
      * @param surrogates whether the text holds characters beyond the Basic Multilingual Plane
      */
-    WholeTextReader(char[] text, int length, boolean surrogates) {
+    public WholeTextReader(char[] text, int length, boolean surrogates) {
         super("");
         if (surrogates) {
             this.wide = java.nio.CharBuffer.wrap(text, 0, length).codePoints().toArray();

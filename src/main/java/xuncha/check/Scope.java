@@ -1,11 +1,11 @@
-package xuncha.cli;
+package xuncha.check;
 
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.facts.Threshold;
 import xuncha.facts.Unit;
-import xuncha.load.Suggest;
+import xuncha.problems.Suggest;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ final class Scope {
         List<String> known = pack.rules().stream().map(RuleInfo::id).toList();
         for (String id : ids) {
             if (!known.contains(id)) {
-                throw new UsageError("--rule: no rule '" + id + "' in the pack" + Suggest.hint(id, known));
+                throw new RequestException("--rule: no rule '" + id + "' in the pack" + Suggest.hint(id, known));
             }
         }
         return new LinkedHashSet<>(ids);
@@ -38,7 +38,7 @@ final class Scope {
         Set<String> out = new LinkedHashSet<>();
         for (String id : ids) {
             if (!byId.containsKey(id)) {
-                throw new UsageError("--unit: no unit '" + id + "' in the facts" + Suggest.hint(id, byId.keySet()));
+                throw new RequestException("--unit: no unit '" + id + "' in the facts" + Suggest.hint(id, byId.keySet()));
             }
         }
         for (Unit u : facts.units()) {
@@ -78,21 +78,21 @@ final class Scope {
         sets.forEach((key, written) -> {
             String text = written;
             String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-            text = xuncha.load.Diagnostics.quote(text);
-            Threshold current = out.getOrDefault(name, pack.thresholds().get(name).orElseThrow(() -> new UsageError(
-                    "--set: no threshold '" + xuncha.load.Diagnostics.quote(name) + "' in the pack"
+            text = xuncha.problems.Diagnostics.quote(text);
+            Threshold current = out.getOrDefault(name, pack.thresholds().get(name).orElseThrow(() -> new RequestException(
+                    "--set: no threshold '" + xuncha.problems.Diagnostics.quote(name) + "' in the pack"
                             + Suggest.hint(name, pack.thresholds().all().keySet()))));
             BigDecimal value = number(key, written);
             if (current.isMapping() != key.contains(".")) {
-                throw new UsageError("--set: threshold '" + name + "' is " + (current.isMapping()
+                throw new RequestException("--set: threshold '" + name + "' is " + (current.isMapping()
                         ? "a mapping: set one of its parts, e.g. " + name + "." + current.parts().keySet().iterator().next()
                         + "=" + text : "a number: write " + name + "=" + text));
             }
             if (current.isMapping()) {
                 String part = key.substring(key.indexOf('.') + 1);
                 if (!current.parts().containsKey(part)) {
-                    throw new UsageError("--set: threshold '" + name + "' has no part '"
-                            + xuncha.load.Diagnostics.quote(part) + "'"
+                    throw new RequestException("--set: threshold '" + name + "' has no part '"
+                            + xuncha.problems.Diagnostics.quote(part) + "'"
                             + Suggest.hint(part, current.parts().keySet()));
                 }
                 Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
@@ -108,8 +108,8 @@ final class Scope {
     private static BigDecimal number(String key, String text) {
         try {
             return xuncha.engine.Thresholds.value(key, text);
-        } catch (xuncha.load.Decimals.Refused e) {
-            throw new UsageError("--set " + xuncha.load.Diagnostics.quote(key + "=" + text) + ": the value "
+        } catch (xuncha.yaml.Decimals.Refused e) {
+            throw new RequestException("--set " + xuncha.problems.Diagnostics.quote(key + "=" + text) + ": the value "
                     + e.getMessage());
         }
     }
