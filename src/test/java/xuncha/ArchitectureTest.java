@@ -3,9 +3,15 @@ package xuncha;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -15,6 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   facts ← problems ← yaml ← load
  *   facts, findings ← engine ← report ← check ← verify ← lint
+ *   report ← render (the formats: they know the report, nothing else)
  *   cli, gen, bench: on top of everything
  * </pre>
  */
@@ -49,7 +56,7 @@ class ArchitectureTest {
     void theEngineAndTheReportDoNotKnowHowFactsAreReadOrWhoAsked() {
         noClasses().that().resideInAnyPackage("xuncha.engine..", "xuncha.report..", "xuncha.findings..")
                 .should().dependOnClassesThat().resideInAnyPackage("xuncha.load..", "xuncha.cli..", "xuncha.verify..",
-                        "xuncha.lint..", "xuncha.gen..", "xuncha.bench..", "xuncha.check..")
+                        "xuncha.lint..", "xuncha.gen..", "xuncha.bench..", "xuncha.check..", "xuncha.render..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("xuncha.engine..").should().dependOnClassesThat()
                 .resideInAPackage("xuncha.report..").check(CLASSES);
@@ -61,6 +68,30 @@ class ArchitectureTest {
                 .resideInAnyPackage("xuncha.engine..", "xuncha.report..", "xuncha.verify..", "xuncha.lint..",
                         "xuncha.cli..", "xuncha.check..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theFormatsKnowTheReportAndNothingElse() {
+        noClasses().that().resideInAPackage("xuncha.render..").should().dependOnClassesThat()
+                .resideInAnyPackage("xuncha.engine..", "xuncha.load..", "xuncha.yaml..", "xuncha.check..",
+                        "xuncha.verify..", "xuncha.lint..", "xuncha.cli..")
+                .check(CLASSES);
+    }
+
+    /** No format leans on another's helpers: what they share is in Wording and FindingJson. */
+    @Test
+    void noRendererCallsAnother() {
+        List<String> calls = new ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            if (!c.getPackageName().equals("xuncha.render") || !c.getSimpleName().endsWith("Renderer")) {
+                continue;
+            }
+            c.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass)
+                    .filter(t -> t.getPackageName().equals("xuncha.render") && t.getSimpleName().endsWith("Renderer"))
+                    .filter(t -> !t.equals(c) && !t.getSimpleName().equals("Renderer"))
+                    .forEach(t -> calls.add(c.getSimpleName() + " → " + t.getSimpleName()));
+        }
+        assertThat(calls).isEmpty();
     }
 
     /** The one check pipeline is a library: the command line, verify and the server call it, not the other way. */

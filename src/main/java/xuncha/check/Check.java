@@ -9,6 +9,7 @@ import xuncha.load.GroupedLoader;
 import xuncha.load.WaiverLoader;
 import xuncha.problems.InputException;
 import xuncha.report.Baseline;
+import xuncha.report.Provenance;
 import xuncha.report.Report;
 import xuncha.report.ReportBuilder;
 import xuncha.report.Tracker;
@@ -84,6 +85,9 @@ public final class Check {
         if (!request.onlyUnits().isEmpty()) {
             report = report.within(scope);
         }
+        String facts = request.facts() instanceof CheckRequest.Facts.Files f ? FactLoader.sha256(f.paths()) : "";
+        report = report.withProvenance(new Provenance(checked.rules().version(), checked.rules().sha256(), facts,
+                request.sets()));
         return new CheckResult(checked.rules(), report);
     }
 

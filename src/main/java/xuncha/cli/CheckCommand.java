@@ -13,9 +13,8 @@ import xuncha.check.RequestException;
 import xuncha.engine.SessionLimits;
 import xuncha.findings.Level;
 import xuncha.problems.InputException;
-import xuncha.report.LettersRenderer;
-import xuncha.report.Renderer;
-import xuncha.report.Renderers;
+import xuncha.render.Renderer;
+import xuncha.render.Renderers;
 import xuncha.report.Report;
 
 import java.io.ByteArrayOutputStream;
@@ -178,10 +177,13 @@ final class CheckCommand implements Callable<Integer> {
      */
     private void write(List<Renderer> renderers, Report report) throws IOException {
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        Map<Path, Map<String, String>> letterFolders = new LinkedHashMap<>();
+        Map<Path, Map<String, byte[]>> folders = new LinkedHashMap<>();
+        Map<Path, String> pieces = new LinkedHashMap<>();
         for (Renderer renderer : renderers) {
-            if (renderer instanceof LettersRenderer && (output != null || outputDir != null)) {
-                letterFolders.put(output != null ? output : outputDir.resolve("letters"), LettersRenderer.letters(report));
+            if (renderer.isFolder() && (output != null || outputDir != null)) {
+                Path target = output != null ? output : outputDir.resolve(renderer.name());
+                folders.put(target, renderer.files(report));
+                pieces.put(target, renderer.pieces());
                 continue;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -202,12 +204,10 @@ final class CheckCommand implements Callable<Integer> {
                 out.printf("%s (%,d bytes)%n", file.getKey(), file.getValue().length);
             }
         }
-        for (Map.Entry<Path, Map<String, String>> folder : letterFolders.entrySet()) {
-            Map<String, byte[]> letters = new LinkedHashMap<>();
-            folder.getValue().forEach((unit, text) -> letters.put(unit + ".md", text.getBytes(StandardCharsets.UTF_8)));
-            AtomicFile.replaceFolder(folder.getKey(), letters);
+        for (Map.Entry<Path, Map<String, byte[]>> folder : folders.entrySet()) {
+            AtomicFile.replaceFolder(folder.getKey(), folder.getValue());
             if (outputDir != null) {
-                out.printf("%s/ (%d letters)%n", folder.getKey(), folder.getValue().size());
+                out.printf("%s/ (%d %s)%n", folder.getKey(), folder.getValue().size(), pieces.get(folder.getKey()));
             }
         }
         out.flush();
@@ -222,7 +222,7 @@ final class CheckCommand implements Callable<Integer> {
         if (output != null) {
             targets.add(output);
         } else if (outputDir != null) {
-            renderers.forEach(r -> targets.add(outputDir.resolve(r instanceof LettersRenderer ? "letters"
+            renderers.forEach(r -> targets.add(outputDir.resolve(r.isFolder() ? r.name()
                     : "report." + r.extension())));
         }
         List<Path> inputs = new ArrayList<>(xuncha.load.FactLoader.files(paths));

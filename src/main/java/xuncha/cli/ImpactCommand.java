@@ -16,7 +16,7 @@ import xuncha.facts.FactBase;
 import xuncha.load.FactLoader;
 import xuncha.problems.InputException;
 import xuncha.report.Impact;
-import xuncha.report.ImpactRenderer;
+import xuncha.render.ImpactRenderer;
 import xuncha.report.Report;
 
 import java.io.ByteArrayOutputStream;

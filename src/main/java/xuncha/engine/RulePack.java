@@ -50,7 +50,12 @@ public final class RulePack {
     /** Where every rule of the pack is written, derivations included: what a stopped session names. */
     private final Map<String, Location> written;
 
-    private RulePack(KieBase base, List<RuleInfo> rules, Thresholds thresholds, Map<String, Location> written) {
+    /** SHA-256 of the pack as written: each rules file's name and text, then thresholds.yaml. */
+    private final String sha256;
+
+    private RulePack(KieBase base, List<RuleInfo> rules, Thresholds thresholds, Map<String, Location> written,
+                     String sha256) {
+        this.sha256 = sha256;
         this.base = base;
         this.rules = rules;
         this.thresholds = thresholds;
@@ -73,13 +78,38 @@ public final class RulePack {
 
     /** The same compiled rules reading other threshold values: no recompilation. */
     public RulePack withThresholds(Map<String, xuncha.facts.Threshold> overrides) {
-        return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides), written);
+        return overrides.isEmpty() ? this : new RulePack(base, rules, thresholds.with(overrides), written, sha256);
     }
 
     /** The pack as it applies in a county: its local thresholds over the defaults. */
     public RulePack forCounty(String county) {
         Thresholds applied = thresholds.forCounty(county);
-        return applied == thresholds ? this : new RulePack(base, rules, applied, written);
+        return applied == thresholds ? this : new RulePack(base, rules, applied, written, sha256);
+    }
+
+    /** The pack's version ({@code version:} in thresholds.yaml), empty when it gives none. */
+    public String version() {
+        return thresholds.version();
+    }
+
+    /** SHA-256 (hex) of the pack as written: the same files give the same digest wherever they are. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String digest(RuleSources sources) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (RuleSources.DrlFile drl : sources.drl()) {
+                sha.update((drl.name() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((drl.text() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            sha.update((RuleSources.THRESHOLDS + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(java.nio.file.Files.readAllBytes(sources.thresholds()));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException("cannot digest the rules pack: " + e.getMessage(), e);
+        }
     }
 
     public Thresholds thresholds() {
@@ -133,7 +163,7 @@ public final class RulePack {
         for (KiePackage pkg : base.getKiePackages()) {
             pkg.getRules().forEach(r -> written.put(r.getName(), locate(r.getName(), sources)));
         }
-        return new RulePack(base, rules, thresholds, Map.copyOf(written));
+        return new RulePack(base, rules, thresholds, Map.copyOf(written), digest(sources));
     }
 
     private static KieBase compile(RuleSources sources, Diagnostics problems) {

@@ -34,14 +34,26 @@ public final class Thresholds {
     private final Map<String, Location> where;
     private final Set<String> written;
     private final Map<String, Map<String, Threshold>> local;
+    /** The pack's version as {@code version:} gives it; empty when none is given. */
+    private final String version;
 
     private Thresholds(Map<String, Threshold> byName, Map<String, Location> where, Set<String> written,
-                       Map<String, Map<String, Threshold>> local) {
+                       Map<String, Map<String, Threshold>> local, String version) {
         this.byName = byName;
         this.where = where;
         this.written = written;
         this.local = local;
+        this.version = version;
     }
+
+    /** The pack's version, {@code version:} in the file (e.g. "2022.1"); empty when the file gives none. */
+    public String version() {
+        return version;
+    }
+
+    /** The key under which the pack's version is written. */
+    public static final String VERSION = "version";
+    private static final Pattern VERSION_TEXT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._+-]{0,39}");
 
     /** The key under which local standards are written. */
     public static final String LOCAL = "local";
@@ -67,13 +79,13 @@ public final class Thresholds {
             remaining.put(county, Collections.unmodifiableMap(kept));
         });
         return new Thresholds(Collections.unmodifiableMap(replaced), where, written,
-                Collections.unmodifiableMap(remaining));
+                Collections.unmodifiableMap(remaining), version);
     }
 
     /** The thresholds that apply in a county: these, with the county's local values over them. */
     public Thresholds forCounty(String county) {
         Map<String, Threshold> overrides = local.getOrDefault(county, Map.of());
-        return overrides.isEmpty() ? this : new Thresholds(with(overrides).byName, where, written, Map.of());
+        return overrides.isEmpty() ? this : new Thresholds(with(overrides).byName, where, written, Map.of(), version);
     }
 
     public Optional<Threshold> get(String name) {
@@ -98,6 +110,7 @@ public final class Thresholds {
         Map<String, Location> where = new LinkedHashMap<>();
         Set<String> written = new java.util.HashSet<>();
         Node localNode = null;
+        String version = "";
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
             problems.error(at(shown, root.get()), "the thresholds file must be a mapping of names to numbers");
@@ -107,6 +120,16 @@ public final class Thresholds {
                 Location at = at(shown, t.getKeyNode());
                 if (name.equals(LOCAL)) {
                     localNode = t.getValueNode();
+                    continue;
+                }
+                if (name.equals(VERSION)) {
+                    String text = t.getValueNode() instanceof ScalarNode v ? v.getValue() : "";
+                    if (VERSION_TEXT.matcher(text).matches()) {
+                        version = text;
+                    } else {
+                        problems.error(at(shown, t.getValueNode()), "'%s' is the pack's version: up to 40 letters,"
+                                + " digits, dots and dashes, e.g. version: \"2022.1\"", VERSION);
+                    }
                     continue;
                 }
                 written.add(name);
@@ -124,9 +147,9 @@ public final class Thresholds {
             }
         }
         Thresholds defaults = new Thresholds(Collections.unmodifiableMap(byName), Map.copyOf(where),
-                Set.copyOf(written), Map.of());
+                Set.copyOf(written), Map.of(), version);
         return localNode == null ? defaults : new Thresholds(defaults.byName, defaults.where, defaults.written,
-                local(localNode, shown, defaults, problems));
+                local(localNode, shown, defaults, problems), version);
     }
 
     /** {@code local:}: county id → the county's own values, each of a known threshold and of its shape. */

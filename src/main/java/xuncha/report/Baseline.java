@@ -29,17 +29,17 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         LocatedJson json = LocatedJson.read(bytes(file, shown), shown);
         Diagnostics problems = new Diagnostics();
         JsonNode root = json.root();
-        if (!root.isObject() || !root.path("findings").isArray() || !root.path("as_of").isTextual()) {
+        if (!root.isObject() || !root.path(ReportJson.FINDINGS).isArray() || !root.path(ReportJson.AS_OF).isTextual()) {
             problems.error(json.at(root), "the baseline is not a JSON report of xuncha check"
                     + " (written with --format json): it lacks 'as_of' or 'findings'");
             problems.throwIfAny();
         }
-        LocalDate asOf = date(json, root, "as_of", problems);
+        LocalDate asOf = date(json, root, ReportJson.AS_OF, problems);
         List<Report.Entry> findings = new ArrayList<>();
         int i = 0;
-        for (JsonNode f : root.get("findings")) {
+        for (JsonNode f : root.get(ReportJson.FINDINGS)) {
             i++;
-            if (!f.path("fingerprint").isTextual() || !f.path("rule").isTextual() || !f.path("unit").isTextual()) {
+            if (!f.path(ReportJson.FINGERPRINT).isTextual() || !f.path(ReportJson.RULE).isTextual() || !f.path(ReportJson.UNIT).isTextual()) {
                 problems.error(json.at(f), "finding %d of the baseline has no fingerprint, rule or unit"
                         + " (was it written by an older xuncha?)", i);
                 continue;
@@ -47,21 +47,21 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
             findings.add(entry(json, f, asOf, problems));
         }
         List<String> ever = new ArrayList<>();
-        JsonNode rectifiedEver = root.path("rectified_ever");
+        JsonNode rectifiedEver = root.path(ReportJson.RECTIFIED_EVER);
         if (!rectifiedEver.isMissingNode() && !rectifiedEver.isArray()) {
-            problems.error(json.at(root, "rectified_ever"), "'rectified_ever' of the baseline must be a list of"
+            problems.error(json.at(root, ReportJson.RECTIFIED_EVER), "'rectified_ever' of the baseline must be a list of"
                     + " fingerprints");
         }
         rectifiedEver.forEach(n -> {
             if (n.isTextual()) {
                 ever.add(n.asText());
             } else {
-                problems.error(json.at(root, "rectified_ever"), "'rectified_ever' of the baseline must hold"
+                problems.error(json.at(root, ReportJson.RECTIFIED_EVER), "'rectified_ever' of the baseline must hold"
                         + " fingerprints (text), found %s", Diagnostics.quote(n.toString()));
             }
         });
         problems.throwIfAny();
-        return new Baseline(asOf, List.copyOf(findings), List.copyOf(ever), json.at(root, "as_of"));
+        return new Baseline(asOf, List.copyOf(findings), List.copyOf(ever), json.at(root, ReportJson.AS_OF));
     }
 
     private static byte[] bytes(Path file, String shown) {
@@ -103,41 +103,41 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
     }
 
     private static Report.Entry entry(LocatedJson json, JsonNode f, LocalDate asOf, Diagnostics problems) {
-        String levelText = f.path("level").asText("");
+        String levelText = f.path(ReportJson.LEVEL).asText("");
         if (!levelText.equals("warning") && !levelText.equals("violation")) {
-            problems.error(json.at(f, "level"), "'level' of a baseline finding must be violation or warning, found"
+            problems.error(json.at(f, ReportJson.LEVEL), "'level' of a baseline finding must be violation or warning, found"
                     + " '%s'", Diagnostics.quote(levelText));
         }
         Level level = "warning".equals(levelText) ? Level.WARNING : Level.VIOLATION;
-        JsonNode ev = f.path("evidence");
+        JsonNode ev = f.path(ReportJson.EVIDENCE);
         List<String> facts = new ArrayList<>();
-        ev.path("facts").forEach(n -> facts.add(n.asText()));
+        ev.path(ReportJson.FACTS).forEach(n -> facts.add(n.asText()));
         Map<String, Object> compared = new LinkedHashMap<>();
-        for (String k : List.of("expected", "actual", "missing")) {
+        for (String k : List.of(ReportJson.EXPECTED, ReportJson.ACTUAL, ReportJson.MISSING)) {
             if (ev.has(k)) {
                 compared.put(k, value(ev.get(k)));
             }
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> thresholds = ev.path("thresholds").isObject()
-                ? (Map<String, Object>) value(ev.get("thresholds")) : Map.of();
-        LocalDate firstSeen = f.has("first_seen") && !f.get("first_seen").isNull()
-                ? date(json, f, "first_seen", problems) : asOf;
+        Map<String, Object> thresholds = ev.path(ReportJson.THRESHOLDS).isObject()
+                ? (Map<String, Object>) value(ev.get(ReportJson.THRESHOLDS)) : Map.of();
+        LocalDate firstSeen = f.has(ReportJson.FIRST_SEEN) && !f.get(ReportJson.FIRST_SEEN).isNull()
+                ? date(json, f, ReportJson.FIRST_SEEN, problems) : asOf;
         if (firstSeen.isAfter(asOf)) {
-            problems.error(json.at(f, "first_seen"), "'first_seen' %s of a baseline finding is after the baseline's"
+            problems.error(json.at(f, ReportJson.FIRST_SEEN), "'first_seen' %s of a baseline finding is after the baseline's"
                     + " as_of %s", firstSeen, asOf);
         }
-        String state = f.path("state").asText(Report.Tracking.NEW);
+        String state = f.path(ReportJson.STATE).asText(Report.Tracking.NEW);
         if (!STATES.contains(state)) {
-            problems.error(json.at(f, "state"), "'state' of a baseline finding must be one of %s, found '%s'",
+            problems.error(json.at(f, ReportJson.STATE), "'state' of a baseline finding must be one of %s, found '%s'",
                     String.join(", ", new java.util.TreeSet<>(STATES)), Diagnostics.quote(state));
         }
-        return new Report.Entry(f.get("rule").asText(), level, f.get("unit").asText(), f.path("unit_name").asText(""),
-                text(f, "person"), text(f, "person_name"), f.path("title").asText(""), f.path("message").asText(""),
-                new Report.Evidence(facts, compared, thresholds), f.get("fingerprint").asText(),
-                new Report.Tracking(state, firstSeen, f.path("overdue").asBoolean(),
-                        f.has("deadline") && !f.get("deadline").isNull()
-                                ? java.util.Optional.of(date(json, f, "deadline", problems))
+        return new Report.Entry(f.get(ReportJson.RULE).asText(), level, f.get(ReportJson.UNIT).asText(), f.path(ReportJson.UNIT_NAME).asText(""),
+                text(f, ReportJson.PERSON), text(f, ReportJson.PERSON_NAME), f.path(ReportJson.TITLE).asText(""), f.path(ReportJson.MESSAGE).asText(""),
+                new Report.Evidence(facts, compared, thresholds), f.get(ReportJson.FINGERPRINT).asText(),
+                new Report.Tracking(state, firstSeen, f.path(ReportJson.OVERDUE).asBoolean(),
+                        f.has(ReportJson.DEADLINE) && !f.get(ReportJson.DEADLINE).isNull()
+                                ? java.util.Optional.of(date(json, f, ReportJson.DEADLINE, problems))
                                 : java.util.Optional.empty()),
                 java.util.Optional.empty());
     }

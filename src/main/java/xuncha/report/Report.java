@@ -19,9 +19,11 @@ import java.util.Map;
  * @param units the number of units in the fact base
  * @param rules the number of finding rules in the pack that ran
  * @param explain whether a text report shows each finding's evidence
+ * @param provenance which pack judged which facts
  */
 public record Report(String lang, int year, LocalDate asOf, int units, int rules, List<Entry> findings,
-                     boolean explain, Rounds rounds, List<WaiverNotice> waiverNotices, Coverage coverage) {
+                     boolean explain, Rounds rounds, List<WaiverNotice> waiverNotices, Coverage coverage,
+                     Provenance provenance) {
 
     /**
      * What the run covered, for the formats that list passes or point into the facts files.
@@ -91,6 +93,11 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     public record Entry(String rule, Level level, String unit, String unitName, String person, String personName,
                         String title, String message, Evidence evidence, String fingerprint, Tracking tracking,
                         Optional<Waiver> waiver) {
+        /** The rule's group (REPORT for REPORT-02): what a reader filters by. */
+        public String group() {
+            return xuncha.engine.RuleInfo.groupOf(rule);
+        }
+
         public Entry withTracking(Tracking t) {
             return new Entry(rule, level, unit, unitName, person, personName, title, message, evidence, fingerprint, t,
                     waiver);
@@ -120,19 +127,24 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     public static Report of(String lang, int year, LocalDate asOf, List<Entry> findings, boolean explain,
                             Coverage coverage) {
         return new Report(lang, year, asOf, coverage.units().size(), coverage.rules().size(), List.copyOf(findings),
-                explain, Rounds.NONE, List.of(), coverage);
+                explain, Rounds.NONE, List.of(), coverage, Provenance.NONE);
     }
 
     /** This report with its findings tracked against earlier rounds. */
     public Report withRounds(List<Entry> tracked, Rounds rounds) {
         return new Report(lang, year, asOf, units, this.rules, List.copyOf(tracked), explain, rounds, waiverNotices,
-                coverage);
+                coverage, provenance);
     }
 
     /** This report with waivers applied to its findings, and the waivers that need attention. */
     public Report withWaivers(List<Entry> waived, List<WaiverNotice> notices) {
         return new Report(lang, year, asOf, units, this.rules, List.copyOf(waived), explain, rounds,
-                List.copyOf(notices), coverage);
+                List.copyOf(notices), coverage, provenance);
+    }
+
+    /** This report with what judged it. */
+    public Report withProvenance(Provenance p) {
+        return new Report(lang, year, asOf, units, rules, findings, explain, rounds, waiverNotices, coverage, p);
     }
 
     /** Findings covered by a waiver. */
@@ -159,7 +171,7 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
                         rounds.rectifiedEver()),
                 waiverNotices.stream().filter(n -> unitIds.contains(n.waiver().unit())).toList(),
                 new Coverage(coverage.rules(), coverage.units().stream().filter(u -> unitIds.contains(u.id())).toList(),
-                        coverage.origins()));
+                        coverage.origins()), provenance);
     }
 
     /** Findings at a level, waived ones aside: a waived finding leaves the counts and the exit status. */

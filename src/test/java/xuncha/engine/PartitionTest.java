@@ -8,7 +8,7 @@ import xuncha.findings.Finding;
 import xuncha.gen.Generator;
 import xuncha.load.FactLoader;
 import xuncha.report.ReportBuilder;
-import xuncha.report.Renderers;
+import xuncha.render.Renderers;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

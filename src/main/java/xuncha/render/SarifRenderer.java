@@ -1,4 +1,7 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+import xuncha.report.ReportJson;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Location;
@@ -87,7 +90,8 @@ final class SarifRenderer implements Renderer {
                         .withAdditionalProperty("as_of", report.asOf().toString())
                         .withAdditionalProperty("units", report.units())
                         .withAdditionalProperty("rectified", report.rounds().rectified().stream()
-                                .map(Report.Entry::fingerprint).toList()));
+                                .map(Report.Entry::fingerprint).toList())
+                        .withAdditionalProperty(ReportJson.PROVENANCE, provenance(report.provenance())));
         SarifSchema210 log = new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)
@@ -204,5 +208,19 @@ final class SarifRenderer implements Renderer {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("a path always makes a URI path: " + file, e);
         }
+    }
+
+    /** Which pack judged which facts, under the JSON report's names; empty when not known. */
+    private static java.util.Map<String, Object> provenance(xuncha.report.Provenance p) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (p.known()) {
+            out.put(ReportJson.PACK_VERSION, p.packVersion());
+            out.put(ReportJson.PACK_SHA256, p.packSha256());
+            if (!p.factsSha256().isEmpty()) {
+                out.put(ReportJson.FACTS_SHA256, p.factsSha256());
+            }
+            out.put(ReportJson.SET, new java.util.TreeMap<>(p.sets()));
+        }
+        return out;
     }
 }

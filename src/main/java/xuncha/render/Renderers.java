@@ -1,4 +1,4 @@
-package xuncha.report;
+package xuncha.render;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package xuncha.report;
+package xuncha.render;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

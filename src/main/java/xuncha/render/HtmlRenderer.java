@@ -1,6 +1,8 @@
-package xuncha.report;
+package xuncha.render;
 
-import xuncha.engine.RuleInfo;
+import xuncha.report.Report;
+import xuncha.report.Texts;
+
 import xuncha.findings.Level;
 
 import java.io.IOException;
@@ -21,7 +23,7 @@ final class HtmlRenderer implements Renderer {
     private static final String STYLE = """
             body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #ccc}
-            .tally{background:#f4f4f4;padding:.6em 1em}.filters label{margin-right:1em}
+            .tally{background:#f4f4f4;padding:.6em 1em}.provenance{color:#666;font-size:.8em;margin-top:2em;word-break:break-all}.filters label{margin-right:1em}
             .finding{margin:.5em 0 .5em 1em}.level{display:inline-block;min-width:3em;font-weight:bold}
             .violation .level{color:#b00}.warning .level{color:#a60}.rule{font-family:monospace;margin:0 .5em}
             .evidence{color:#555;font-size:.9em;margin-left:4.5em}.state{color:#06c;margin-left:.5em}
@@ -65,7 +67,7 @@ final class HtmlRenderer implements Renderer {
         String title = (zh ? "巡察报告 " : "Inspection report ") + report.year() + (zh ? "（截至 " : " (as of ")
                 + report.asOf() + (zh ? "）" : ")");
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
-        w.printf("<p class=\"tally\">%s</p>%n", esc(TextRenderer.tally(report, zh)));
+        w.printf("<p class=\"tally\">%s</p>%n", esc(Wording.tally(report, zh)));
         filters(w, report, zh);
         report.byUnit().forEach((unit, entries) -> {
             w.printf("<section class=\"unit\"><h2>%s <small>(%s)</small></h2>%n", esc(entries.get(0).unitName()),
@@ -73,6 +75,11 @@ final class HtmlRenderer implements Renderer {
             entries.forEach(e -> finding(w, e, report, zh));
             w.println("</section>");
         });
+        if (report.provenance().known()) {
+            w.printf("<p class=\"provenance\">%s</p>%n", Wording.provenance(report.provenance(), zh).entrySet().stream()
+                    .map(e -> esc(e.getKey()) + (zh ? "：" : ": ") + "<code>" + esc(e.getValue()) + "</code>")
+                    .collect(java.util.stream.Collectors.joining(zh ? "；" : "; ")));
+        }
         w.printf("<script>%s</script>%n</body></html>%n", SCRIPT);
         w.flush();
     }
@@ -84,7 +91,7 @@ final class HtmlRenderer implements Renderer {
             checkbox(w, "level", l.yaml(), l.label(report.lang()));
         }
         w.printf("</p>%n<p>%s ", zh ? "规则组：" : "Rule group:");
-        for (String g : report.findings().stream().map(e -> RuleInfo.groupOf(e.rule())).collect(Collectors.toCollection(TreeSet::new))) {
+        for (String g : report.findings().stream().map(Report.Entry::group).collect(Collectors.toCollection(TreeSet::new))) {
             checkbox(w, "group", g, g);
         }
         w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
@@ -100,7 +107,7 @@ final class HtmlRenderer implements Renderer {
 
     private static void finding(PrintWriter w, Report.Entry e, Report report, boolean zh) {
         w.printf("<div class=\"finding %s\" data-level=\"%s\" data-group=\"%s\" data-state=\"%s\" data-fingerprint=\"%s\">",
-                e.level().yaml(), e.level().yaml(), esc(RuleInfo.groupOf(e.rule())), e.tracking().state(), esc(e.fingerprint()));
+                e.level().yaml(), e.level().yaml(), esc(e.group()), e.tracking().state(), esc(e.fingerprint()));
         w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span><span class=\"msg\">%s</span>",
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
@@ -113,7 +120,7 @@ final class HtmlRenderer implements Renderer {
                 zh ? "整改期限" : "rectify by", d));
         Report.Evidence ev = e.evidence();
         w.printf("<div class=\"evidence\">%s %s", zh ? "依据：" : "Facts:", esc(String.join(", ", ev.facts())));
-        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(TextRenderer.label(k, zh)),
+        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(Wording.label(k, zh)),
                 esc(Texts.format(v, report.lang()))));
         ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));
         w.println("</div></div>");

@@ -1,4 +1,7 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+import xuncha.report.Fingerprint;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -68,6 +71,9 @@ final class XlsxRenderer implements Renderer {
             if (report.rounds().tracked()) {
                 findings(wb.createSheet(zh ? "已整改" : "Rectified"), report.rounds().rectified(), report, styles, false);
             }
+            if (report.provenance().known()) {
+                provenance(wb.createSheet(zh ? "来源" : "Provenance"), report, styles);
+            }
             wb.write(out);
         } finally {
             wb.close();
@@ -89,7 +95,7 @@ final class XlsxRenderer implements Renderer {
                 new Column("状态", "State", 10, e -> state(e, zh)),
                 new Column("问题", "Finding", 60, Report.Entry::message),
                 new Column("人员", "Person", 10, Report.Entry::personName),
-                new Column("依据", "Evidence", 40, e -> String.join("\n", TextRenderer.evidenceLines(e.evidence(), zh))),
+                new Column("依据", "Evidence", 40, e -> String.join("\n", Wording.evidenceLines(e.evidence(), zh))),
                 new Column("整改期限", "Rectify by", 12,
                         e -> e.tracking().deadline().map(d -> d.toString()).orElse("")),
                 new Column("豁免", "Waiver", 24, e -> e.waiver().map(w -> (zh ? "至 " : "until ") + w.expires() + (zh ? "：" : ": ")
@@ -139,6 +145,21 @@ final class XlsxRenderer implements Renderer {
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() + fill.size()));
+    }
+
+    /** Which pack judged which facts: a name and a value a row, so that the workbook can be reproduced. */
+    private static void provenance(Sheet sheet, Report report, Styles styles) {
+        boolean zh = "zh".equals(report.lang());
+        int r = 0;
+        for (Map.Entry<String, String> row : Wording.provenance(report.provenance(), zh).entrySet()) {
+            Row line = sheet.createRow(r++);
+            Cell name = line.createCell(0);
+            name.setCellValue(row.getKey());
+            name.setCellStyle(styles.head);
+            line.createCell(1).setCellValue(row.getValue());
+        }
+        sheet.setColumnWidth(0, 24 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
     }
 
     private static void summary(Sheet sheet, Report report, Styles styles) {

@@ -1,4 +1,4 @@
-package xuncha.report;
+package xuncha.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -144,7 +146,7 @@ final class JunitRenderer implements Renderer {
 
     private static String details(Report.Entry e, boolean zh) {
         StringBuilder s = new StringBuilder(e.message()).append('\n');
-        TextRenderer.evidenceLines(e.evidence(), zh).forEach(l -> s.append(l).append('\n'));
+        Wording.evidenceLines(e.evidence(), zh).forEach(l -> s.append(l).append('\n'));
         e.tracking().deadline().ifPresent(d -> s.append(zh ? "整改期限：" : "rectify by: ").append(d).append('\n'));
         s.append(zh ? "状态：" : "state: ").append(Report.Tracking.label(e.tracking().state(), zh)).append('\n');
         s.append(zh ? "指纹：" : "fingerprint: ").append(e.fingerprint()).append('\n');

@@ -1,4 +1,7 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+import xuncha.report.Texts;
 
 import xuncha.findings.Level;
 
@@ -7,10 +10,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a township clerk reads: findings grouped by unit, then the closing tally in the manner of an
@@ -49,43 +50,13 @@ final class TextRenderer implements Renderer {
             w.println();
         });
         notices(w, report, zh);
-        w.println(tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : "")
+        w.println(Wording.tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : "")
                 + (report.waived() > 0 ? (zh ? "；已豁免 " + report.waived() : "; " + report.waived() + " waived") : ""));
         w.flush();
     }
 
     private static void explain(PrintWriter w, Report.Evidence ev, boolean zh, String indent) {
-        evidenceLines(ev, zh).forEach(line -> w.printf("%s%s%n", indent, line));
-    }
-
-    /** A finding's evidence as lines: the facts, then expected/actual/missing, then the thresholds. */
-    static List<String> evidenceLines(Report.Evidence ev, boolean zh) {
-        String lang = zh ? "zh" : "en";
-        List<String> lines = new ArrayList<>();
-        lines.add((zh ? "依据：" : "facts: ") + String.join(", ", ev.facts()));
-        if (!ev.compared().isEmpty()) {
-            lines.add(ev.compared().entrySet().stream()
-                    .map(c -> label(c.getKey(), zh) + " " + Texts.format(c.getValue(), lang))
-                    .collect(Collectors.joining(zh ? "，" : ", ")));
-        }
-        if (!ev.thresholds().isEmpty()) {
-            lines.add((zh ? "阈值：" : "thresholds: ") + ev.thresholds().entrySet().stream()
-                    .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en"))
-                    .collect(Collectors.joining(zh ? "；" : "; ")));
-        }
-        return lines;
-    }
-
-    static String label(String compared, boolean zh) {
-        if (!zh) {
-            return compared;
-        }
-        return switch (compared) {
-            case "expected" -> "要求";
-            case "actual" -> "实际";
-            case "missing" -> "还差";
-            default -> compared;
-        };
+        Wording.evidenceLines(ev, zh).forEach(line -> w.printf("%s%s%n", indent, line));
     }
 
     /** The finding's place in the rounds, after its message: [仍存在，自 2022-05-20 起，逾期]. */
@@ -124,21 +95,5 @@ final class TextRenderer implements Renderer {
                 r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified)
                 : String.format("; %d new, %d persisting, %d regressed, %d rectified", r.inState(Report.Tracking.NEW),
                 r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified);
-    }
-
-    static String tally(Report r, boolean zh) {
-        int total = r.findings().size();
-        int violations = r.count(Level.VIOLATION);
-        int warnings = r.count(Level.WARNING);
-        if (zh) {
-            String head = "巡察 " + r.units() + " 个单位，运行 " + r.rules() + " 条规则，";
-            return total == 0 ? head + "未发现问题"
-                    : head + "发现问题 " + total + " 个（违规 " + violations + "，提醒 " + warnings + "）";
-        }
-        String head = "Checked " + r.units() + " units with " + r.rules() + " rules: ";
-        return total == 0 ? head + "no findings"
-                : head + total + (total == 1 ? " finding" : " findings") + " (" + violations
-                        + (violations == 1 ? " violation, " : " violations, ") + warnings
-                        + (warnings == 1 ? " warning)" : " warnings)");
     }
 }

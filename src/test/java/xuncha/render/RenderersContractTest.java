@@ -1,4 +1,7 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package xuncha.report;
+package xuncha.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +51,8 @@ class XlsxRendererTest {
         assertThat(run.status()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(Run.xuncha("check", "--format", "json", SAMPLE).out());
         try (XSSFWorkbook wb = open(xlsx)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(row(wb.getSheet("来源"), 0)).containsExactly("规则包版本", "1.1.0");
             Sheet findings = wb.getSheet("问题清单");
             assertThat(row(findings, 0)).containsExactly("序号", "单位编号", "单位", "规则", "要求", "等级", "状态", "问题",
                     "人员", "依据", "整改期限", "豁免", "指纹", "整改措施", "责任人", "整改完成时限", "整改情况");

@@ -1,4 +1,8 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+import xuncha.report.ReportJson;
+import xuncha.report.Impact;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -57,14 +61,14 @@ public final class ImpactRenderer {
             g.writeArrayFieldStart("changed");
             for (Impact.Changed c : impact.changed()) {
                 g.writeStartObject();
-                g.writeStringField("rule", c.after().rule());
-                g.writeStringField("unit", c.after().unit());
+                g.writeStringField(ReportJson.RULE, c.after().rule());
+                g.writeStringField(ReportJson.UNIT, c.after().unit());
                 g.writeStringField("from", c.before().level().yaml());
                 g.writeStringField("to", c.after().level().yaml());
                 g.writeFieldName("before");
-                JsonRenderer.finding(g, c.before());
+                FindingJson.write(g, c.before());
                 g.writeFieldName("after");
-                JsonRenderer.finding(g, c.after());
+                FindingJson.write(g, c.after());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -76,7 +80,7 @@ public final class ImpactRenderer {
     private static void entries(JsonGenerator g, String name, List<Report.Entry> entries) throws IOException {
         g.writeArrayFieldStart(name);
         for (Report.Entry e : entries) {
-            JsonRenderer.finding(g, e);
+            FindingJson.write(g, e);
         }
         g.writeEndArray();
     }

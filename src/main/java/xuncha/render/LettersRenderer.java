@@ -1,4 +1,7 @@
-package xuncha.report;
+package xuncha.render;
+
+import xuncha.report.Report;
+import xuncha.report.Texts;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +31,24 @@ public final class LettersRenderer implements Renderer {
     public void render(Report report, OutputStream out) throws IOException {
         String all = String.join("\n---\n\n", letters(report).values());
         out.write(all.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isFolder() {
+        return true;
+    }
+
+    /** One file per unit: {@code <unit id>.md}. */
+    @Override
+    public Map<String, byte[]> files(Report report) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        letters(report).forEach((unit, text) -> files.put(unit + ".md", text.getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+
+    @Override
+    public String pieces() {
+        return "letters";
     }
 
     /** Each unit's letter, by unit id, in unit id order; waived findings are left out. */
