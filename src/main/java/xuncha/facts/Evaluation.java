@@ -1,5 +1,7 @@
 package xuncha.facts;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -7,5 +9,11 @@ import java.util.Map;
 public record Evaluation(String id, String person, String unit, int year,
                          Map<EvaluationPart, BigDecimal> weights,
                          Map<EvaluationPart, BigDecimal> scores,
-                         BigDecimal total) {
+                         BigDecimal total) implements Kept {
+    /** The people this record names. */
+    @Override
+    public List<String> named() {
+        return List.of(person);
+    }
+
 }

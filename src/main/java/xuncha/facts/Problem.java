@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * @param rectified null while not rectified: use {@link #pending()}
  */
 public record Problem(String id, String inspection, String unit, String summary, LocalDate fedBack,
-                      LocalDate rectified) {
+                      LocalDate rectified) implements Kept {
 
     /**
      * Not yet rectified. Deliberately not named {@code isRectified()}: that would make

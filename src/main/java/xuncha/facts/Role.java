@@ -1,5 +1,7 @@
 package xuncha.facts;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 
 /**
@@ -16,5 +18,11 @@ public record Role(
         Source source,
         String grid,
         String industry,
-        BigDecimal monthlyAllowance) {
+        BigDecimal monthlyAllowance) implements Kept {
+    /** The people this record names. */
+    @Override
+    public List<String> named() {
+        return List.of(person);
+    }
+
 }

@@ -1,21 +1,16 @@
 package xuncha.load;
 
-import xuncha.facts.Admission;
-import xuncha.facts.Assessment;
-import xuncha.facts.Budget;
-import xuncha.facts.Evaluation;
-import xuncha.facts.Inspection;
+import xuncha.facts.Kept;
 import xuncha.facts.Location;
-import xuncha.facts.Meeting;
 import xuncha.facts.Person;
-import xuncha.facts.Problem;
-import xuncha.facts.Role;
 import xuncha.facts.Unit;
 import xuncha.facts.UnitType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What the files say, record by record with where each is written, before ids are linked. */
@@ -53,14 +48,23 @@ final class Drafts {
 
     final List<Located<Unit>> units = new ArrayList<>();
     final List<Person> people = new ArrayList<>();
-    final List<Located<Role>> roles = new ArrayList<>();
-    final List<Meeting> meetings = new ArrayList<>();
-    final List<Located<Budget>> budgets = new ArrayList<>();
-    final List<Located<Assessment>> assessments = new ArrayList<>();
-    final List<Evaluation> evaluations = new ArrayList<>();
-    final List<Admission> admissions = new ArrayList<>();
-    final List<Located<Inspection>> inspections = new ArrayList<>();
-    final List<Located<Problem>> problems = new ArrayList<>();
+    /** The records kept at units, by type, each with where it is written (in {@link RecordKinds} order). */
+    final Map<Class<?>, List<Located<? extends Kept>>> records = new LinkedHashMap<>();
+
+    Drafts() {
+        RecordKinds.keptTypes().forEach(t -> records.put(t, new ArrayList<>()));
+    }
+
+    /** A record read, and where. */
+    <T extends Kept> void add(Class<T> type, T record, Location at) {
+        records.get(type).add(new Located<>(record, at));
+    }
+
+    /** The records of one kind read so far. */
+    @SuppressWarnings("unchecked")
+    <T extends Kept> List<Located<T>> of(Class<T> type) {
+        return (List<Located<T>>) (List<?>) records.get(type);
+    }
 
     /** Adds what another file said, after what this one holds: files merge in path order. */
     void addAll(Drafts o) {
@@ -73,14 +77,7 @@ final class Drafts {
         refs.addAll(o.refs);
         units.addAll(o.units);
         people.addAll(o.people);
-        roles.addAll(o.roles);
-        meetings.addAll(o.meetings);
-        budgets.addAll(o.budgets);
-        assessments.addAll(o.assessments);
-        evaluations.addAll(o.evaluations);
-        admissions.addAll(o.admissions);
-        inspections.addAll(o.inspections);
-        problems.addAll(o.problems);
+        o.records.forEach((type, list) -> records.get(type).addAll(list));
     }
 
     void declare(String id, String kind, UnitType type, Location at) {

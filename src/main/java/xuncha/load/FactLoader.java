@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * Every problem is collected; if there is any, {@link InputException} carries them all.
  */
 public final class FactLoader {
-    private static final List<String> TOP_LEVEL = List.of("version", "year", "as_of", "units", "people",
-            "meetings", "budgets", "assessments", "evaluations", "admissions", "inspections");
+    private static final List<String> TOP_LEVEL = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("version", "year", "as_of"), RecordKinds.keys().stream()).toList();
 
     private final YamlReader yaml;
     private final int jobs;
@@ -145,7 +145,7 @@ public final class FactLoader {
         RecordReader records = new RecordReader(drafts, problems, input.shown());
         Diagnostics parsing = new Diagnostics();
         Optional<Node> root = yaml.read(input.path(), input.shown(), parsing, RECORDS.keySet(),
-                (key, item) -> RECORDS.get(key).read(records, item));
+                (key, item) -> read(RECORDS.get(key), records, item));
         boolean read = !parsing.any();
         if (!read) {
             // What was read before the file broke off is not judged: the message is the file's syntax.
@@ -155,22 +155,12 @@ public final class FactLoader {
         return new FileDrafts(drafts, problems, read);
     }
 
-    /** How the items of each top-level list are read. */
-    private record Kind(String what, BiConsumer<RecordReader, Fields> reader) {
-        void read(RecordReader records, Node item) {
-            records.each(List.of(item), what, f -> reader.accept(records, f));
-        }
-    }
+    /** How the items of each top-level list are read: {@link RecordKinds}. */
+    private static final java.util.Map<String, RecordKinds.Kind> RECORDS = RecordKinds.byKey();
 
-    private static final java.util.Map<String, Kind> RECORDS = java.util.Map.of(
-            "units", new Kind("unit", RecordReader::unit),
-            "people", new Kind("person", RecordReader::person),
-            "meetings", new Kind("meeting", RecordReader::meeting),
-            "budgets", new Kind("budget", RecordReader::budget),
-            "assessments", new Kind("assessment", RecordReader::assessment),
-            "evaluations", new Kind("evaluation", RecordReader::evaluation),
-            "admissions", new Kind("admission", RecordReader::admission),
-            "inspections", new Kind("inspection", RecordReader::inspection));
+    private static void read(RecordKinds.Kind kind, RecordReader records, Node item) {
+        records.each(List.of(item), kind.what(), f -> kind.reader().accept(records, f));
+    }
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */
     static List<Input> expand(List<String> paths, Diagnostics problems) {
@@ -272,9 +262,9 @@ public final class FactLoader {
         f.date("as_of", false).ifPresent(d -> drafts.asOfs.add(new Drafts.DateStamp(d, f.at("as_of"))));
         RecordReader records = new RecordReader(drafts, problems, shown);
         for (String key : TOP_LEVEL) {
-            Kind kind = RECORDS.get(key);
+            RecordKinds.Kind kind = RECORDS.get(key);
             if (kind != null) {
-                f.list(key, false).forEach(item -> kind.read(records, item));
+                f.list(key, false).forEach(item -> read(kind, records, item));
             }
         }
     }

@@ -4,6 +4,9 @@ import xuncha.problems.Diagnostics;
 import xuncha.problems.Suggest;
 
 import xuncha.facts.FactBase;
+import xuncha.facts.Kept;
+import xuncha.facts.Assessment;
+import xuncha.facts.Budget;
 import xuncha.facts.Inspection;
 import xuncha.facts.Location;
 import xuncha.facts.Period;
@@ -60,9 +63,9 @@ final class Linker {
         oneLeagueCommitteePerCounty();
         gridsInTheirCounty();
         problemsAtTargets();
-        oneRecordPerUnitAndYear(drafts.budgets.stream().map(b -> new Keyed(b.value().unit(), b.value().year(),
+        oneRecordPerUnitAndYear(drafts.of(Budget.class).stream().map(b -> new Keyed(b.value().unit(), b.value().year(),
                 b.at())).toList(), "budget");
-        oneRecordPerUnitAndYear(drafts.assessments.stream().map(a -> new Keyed(a.value().unit(), a.value().year(),
+        oneRecordPerUnitAndYear(drafts.of(Assessment.class).stream().map(a -> new Keyed(a.value().unit(), a.value().year(),
                 a.at())).toList(), "assessment");
     }
 
@@ -74,16 +77,15 @@ final class Linker {
             origins.putIfAbsent(drafts.ids.get(i).value(), drafts.ids.get(i).at());
         }
         // Budgets and assessments have no id of their own; findings name them by unit and year.
-        drafts.budgets.forEach(b -> origins.putIfAbsent(b.value().ref(), b.at()));
-        drafts.assessments.forEach(a -> origins.putIfAbsent(a.value().ref(), a.at()));
-        return new FactBase(period, linked, List.copyOf(drafts.people), values(drafts.roles),
-                List.copyOf(drafts.meetings), values(drafts.budgets), values(drafts.assessments),
-                List.copyOf(drafts.evaluations), List.copyOf(drafts.admissions), values(drafts.inspections),
-                values(drafts.problems), Map.copyOf(origins));
+        drafts.of(Budget.class).forEach(b -> origins.putIfAbsent(b.value().ref(), b.at()));
+        drafts.of(Assessment.class).forEach(a -> origins.putIfAbsent(a.value().ref(), a.at()));
+        Map<Class<?>, List<? extends Kept>> records = new LinkedHashMap<>();
+        drafts.records.forEach((type, located) -> records.put(type, values(located)));
+        return new FactBase(period, linked, List.copyOf(drafts.people), records, Map.copyOf(origins));
     }
 
-    private static <T> List<T> values(List<Drafts.Located<T>> located) {
-        return located.stream().map(Drafts.Located::value).toList();
+    private static <T> List<T> values(List<? extends Drafts.Located<? extends T>> located) {
+        return located.stream().<T>map(Drafts.Located::value).toList();
     }
 
     private static Unit withCounty(Unit u, String county) {
@@ -199,7 +201,7 @@ final class Linker {
     }
 
     private void gridsInTheirCounty() {
-        for (Drafts.Located<Role> located : drafts.roles) {
+        for (Drafts.Located<Role> located : drafts.of(Role.class)) {
             Role r = located.value();
             if (r.role() != RoleKind.YOUTH_WORK_COMMITTEE_MEMBER || r.grid().isEmpty()) {
                 continue;
@@ -215,8 +217,8 @@ final class Linker {
 
     private void problemsAtTargets() {
         Map<String, Inspection> inspections = new HashMap<>();
-        drafts.inspections.forEach(i -> inspections.put(i.value().id(), i.value()));
-        for (Drafts.Located<Problem> located : drafts.problems) {
+        drafts.of(Inspection.class).forEach(i -> inspections.put(i.value().id(), i.value()));
+        for (Drafts.Located<Problem> located : drafts.of(Problem.class)) {
             Problem p = located.value();
             Inspection i = inspections.get(p.inspection());
             if (i != null && !i.targets().contains(p.unit())) {

@@ -174,8 +174,7 @@ final class RecordReader {
                         + " at a unit", person, k.yaml(), unit.get(), first.line());
                 return;
             }
-            drafts.roles.add(new Drafts.Located<>(new Role(person, unit.get(), k, source, grid, industry, allowance),
-                    f.at()));
+            drafts.add(Role.class, new Role(person, unit.get(), k, source, grid, industry, allowance), f.at());
         }
     }
 
@@ -209,8 +208,8 @@ final class RecordReader {
         }
         drafts.refUnit(f.at("unit"), unit.get(), EnumSet.of(kind.get().heldBy()),
                 "meeting '" + id.get() + "' of kind " + kind.get().yaml());
-        drafts.meetings.add(new Meeting(id.get(), unit.get(), kind.get(), date.get(), Set.copyOf(topics),
-                Set.copyOf(attendees)));
+        drafts.add(Meeting.class, new Meeting(id.get(), unit.get(), kind.get(), date.get(), Set.copyOf(topics),
+                Set.copyOf(attendees)), f.at());
     }
 
     void budget(Fields f) {
@@ -222,8 +221,8 @@ final class RecordReader {
         Optional<BigDecimal> pioneers = f.amount("young_pioneer_work", true);
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, "a budget"));
         if (unit.isPresent() && year.isPresent() && party.isPresent() && league.isPresent() && pioneers.isPresent()) {
-            drafts.budgets.add(new Drafts.Located<>(
-                    new Budget(unit.get(), year.get(), party.get(), league.get(), pioneers.get()), f.at()));
+            drafts.add(Budget.class, new Budget(unit.get(), year.get(), party.get(), league.get(), pioneers.get()),
+                    f.at());
         }
     }
 
@@ -241,8 +240,7 @@ final class RecordReader {
         }
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, "an assessment"));
         if (unit.isPresent() && year.isPresent()) {
-            drafts.assessments.add(new Drafts.Located<>(new Assessment(unit.get(), year.get(), Set.copyOf(kinds)),
-                    f.at()));
+            drafts.add(Assessment.class, new Assessment(unit.get(), year.get(), Set.copyOf(kinds)), f.at());
         }
     }
 
@@ -260,8 +258,8 @@ final class RecordReader {
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, LEAGUE, by));
         if (id.isPresent() && person.isPresent() && unit.isPresent() && year.isPresent() && weights.isPresent()
                 && scores.isPresent() && total.isPresent()) {
-            drafts.evaluations.add(new Evaluation(id.get(), person.get(), unit.get(), year.get(), weights.get(),
-                    scores.get(), total.get()));
+            drafts.add(Evaluation.class, new Evaluation(id.get(), person.get(), unit.get(), year.get(), weights.get(),
+                    scores.get(), total.get()), f.at());
         }
     }
 
@@ -304,7 +302,8 @@ final class RecordReader {
         person.ifPresent(p -> drafts.refPerson(f.at("person"), p, by));
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, by));
         if (id.isPresent() && person.isPresent() && unit.isPresent() && date.isPresent()) {
-            drafts.admissions.add(new Admission(id.get(), person.get(), unit.get(), date.get(), recommended));
+            drafts.add(Admission.class, new Admission(id.get(), person.get(), unit.get(), date.get(), recommended),
+                    f.at());
         }
     }
 
@@ -334,8 +333,8 @@ final class RecordReader {
         }
         each(f.list("problems", false), "problem of inspection '" + id.get() + "'", p -> problem(p, id.get()));
         if (unit.isPresent() && start.isPresent() && end.isPresent()) {
-            drafts.inspections.add(new Drafts.Located<>(new Inspection(id.get(), unit.get(), name, start.get(),
-                    end.get(), covers, List.copyOf(targets)), f.at()));
+            drafts.add(Inspection.class, new Inspection(id.get(), unit.get(), name, start.get(), end.get(), covers,
+                    List.copyOf(targets)), f.at());
         }
     }
 
@@ -352,8 +351,8 @@ final class RecordReader {
         }
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, ANY_UNIT, "problem '" + id.orElse("?") + "'"));
         if (id.isPresent() && unit.isPresent() && fedBack.isPresent()) {
-            drafts.problems.add(new Drafts.Located<>(new Problem(id.get(), inspection, unit.get(), summary,
-                    fedBack.get(), rectified), f.at()));
+            drafts.add(Problem.class, new Problem(id.get(), inspection, unit.get(), summary, fedBack.get(), rectified),
+                    f.at());
         }
     }
 

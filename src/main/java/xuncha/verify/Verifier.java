@@ -90,7 +90,7 @@ public final class Verifier {
                 : List.of(new FactLoader.Inline(c.inline(), c.file()));
         FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(c.files(), inline);
         if (c.year() != null || c.asOf() != null) {
-            facts = withPeriod(facts, new Period(c.year() != null ? c.year() : facts.period().year(),
+            facts = facts.withPeriod(new Period(c.year() != null ? c.year() : facts.period().year(),
                     c.asOf() != null ? c.asOf() : facts.period().asOf()));
         }
         RulePack casePack = pack.withThresholds(c.thresholds());
@@ -148,10 +148,5 @@ public final class Verifier {
     private static Report judge(RulePack pack, FactBase facts, String lang) {
         return Check.run(CheckRequest.of(new CheckRequest.Rules.Compiled(pack), new CheckRequest.Facts.Loaded(facts))
                 .lang(lang).jobs(1), CheckListener.NONE).report();
-    }
-
-    private static FactBase withPeriod(FactBase f, Period p) {
-        return new FactBase(p, f.units(), f.people(), f.roles(), f.meetings(), f.budgets(), f.assessments(),
-                f.evaluations(), f.admissions(), f.inspections(), f.problems(), f.origins());
     }
 }
