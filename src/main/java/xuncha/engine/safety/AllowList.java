@@ -34,15 +34,68 @@ public final class AllowList {
     /** The globals the engine gives a session: name and type. */
     public static final Map<String, String> GLOBALS = Map.of("period", "xuncha.facts.Period");
 
-    /** The fact model: what the engine inserts, with the helpers rules call on it. */
-    static final List<Class<?>> FACTS = List.of(xuncha.facts.Admission.class, xuncha.facts.Assessment.class,
-            xuncha.facts.AssessmentKind.class, xuncha.facts.Budget.class, xuncha.facts.Evaluation.class,
-            xuncha.facts.EvaluationPart.class, xuncha.facts.Inspection.class, xuncha.facts.Labelled.class,
-            xuncha.facts.Meeting.class, xuncha.facts.MeetingKind.class, xuncha.facts.Period.class,
-            xuncha.facts.Person.class, xuncha.facts.Problem.class, xuncha.facts.Role.class,
-            xuncha.facts.RoleKind.class, xuncha.facts.SchoolLevel.class, xuncha.facts.Share.class,
-            xuncha.facts.Source.class, xuncha.facts.Text.class, xuncha.facts.Threshold.class,
-            xuncha.facts.Topic.class, xuncha.facts.Unit.class, xuncha.facts.UnitType.class);
+    /**
+     * The fact model: the period, units, people and their enums, the helpers rules call on them,
+     * and every record kept at a unit ({@link xuncha.facts.Kept}): a record kind added to the facts
+     * format is visible to rules without another list to keep (found in the package, see
+     * {@link #kept}). Nothing else of {@code xuncha.facts} (the fact base, partitions, locations,
+     * waivers) is.
+     */
+    static final List<Class<?>> FACTS = facts();
+
+    private static List<Class<?>> facts() {
+        List<Class<?>> all = new java.util.ArrayList<>(List.of(xuncha.facts.AssessmentKind.class,
+                xuncha.facts.EvaluationPart.class, xuncha.facts.Labelled.class, xuncha.facts.MeetingKind.class,
+                xuncha.facts.Period.class, xuncha.facts.Person.class, xuncha.facts.RoleKind.class,
+                xuncha.facts.SchoolLevel.class, xuncha.facts.Share.class, xuncha.facts.Source.class,
+                xuncha.facts.Text.class, xuncha.facts.Threshold.class, xuncha.facts.Topic.class,
+                xuncha.facts.Unit.class, xuncha.facts.UnitType.class));
+        kept().stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** The records of {@code xuncha.facts} kept at units: the public records that implement {@link xuncha.facts.Kept}. */
+    static List<Class<?>> kept() {
+        String folder = "xuncha/facts/";
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        ClassLoader loader = AllowList.class.getClassLoader();
+        try {
+            // Every place the package is (the classes folder and, under a test run, the test classes).
+            for (java.net.URL url : java.util.Collections.list(loader.getResources(folder))) {
+                if ("jar".equals(url.getProtocol())) {
+                    java.net.JarURLConnection jar = (java.net.JarURLConnection) url.openConnection();
+                    jar.setUseCaches(false);
+                    try (java.util.jar.JarFile file = jar.getJarFile()) {
+                        file.stream().map(java.util.jar.JarEntry::getName)
+                                .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                                .forEach(n -> names.add(n.substring(folder.length())));
+                    }
+                } else if ("file".equals(url.getProtocol())) {
+                    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                            java.nio.file.Path.of(url.toURI()))) {
+                        files.forEach(f -> names.add(f.getFileName().toString()));
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the fact model: " + e.getMessage(), e);
+        }
+        List<Class<?>> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (!name.endsWith(".class") || name.contains("$")) {
+                continue;
+            }
+            try {
+                Class<?> c = Class.forName("xuncha.facts." + name.substring(0, name.length() - 6), false, loader);
+                if (c.isRecord() && Modifier.isPublic(c.getModifiers()) && xuncha.facts.Kept.class.isAssignableFrom(c)) {
+                    out.add(c);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not a loadable class: not part of the model
+            }
+        }
+        return out;
+    }
 
     /** One allowed JDK type: its instance methods, static methods, static fields, and whether {@code new} may make one. */
     record JdkType(Class<?> type, Set<String> methods, Set<String> statics, Set<String> fields, boolean constructible) {

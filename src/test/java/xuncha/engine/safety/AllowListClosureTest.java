@@ -43,6 +43,14 @@ class AllowListClosureTest {
                 "getKieRuntime", "chars", "lines", "repeat", "pow");
     }
 
+    /** Every record kind of the facts format is visible to rules, found without a list to keep. */
+    @Test
+    void everyRecordKeptAtAUnitIsVisibleToRules() {
+        assertThat(AllowList.kept()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("Admission",
+                "Assessment", "Budget", "Evaluation", "Inspection", "Meeting", "Problem", "Role");
+        assertThat(AllowList.FACTS).containsAll(AllowList.kept());
+    }
+
     @Test
     void theFactModelIsEveryPublicTypeOfItsPackageThatRulesSee() {
         assertThat(AllowList.FACTS).allSatisfy(c -> assertThat(c.getPackageName()).isEqualTo("xuncha.facts"));
