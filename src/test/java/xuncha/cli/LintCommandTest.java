@@ -68,6 +68,21 @@ class LintCommandTest {
                 .doesNotContain(":23:");
     }
 
+    /** A misspelt message value or variant is an error of the pack, located, not a placeholder left unfilled. */
+    @Test
+    void aMessageValueNoMessageShowsIsCaught() throws IOException {
+        edit("fund.drl", "\"party\", b.partyBuilding()", "\"prty\", b.partyBuilding()");
+        assertProblem(rules + "/fund.drl:41:74: error: no message of this rule shows {prty}; did you mean 'party'?");
+        Run check = Run.xuncha("check", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
+        assertThat(check.status()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageVariantTheRuleDoesNotHaveIsCaught() throws IOException {
+        edit("fund.drl", "finding(drools, $c.id(), null, \"no_budget\");", "finding(drools, $c.id(), null, \"no_budgt\");");
+        assertProblem(rules + "/fund.drl:37:40: error: the rule has no message variant 'no_budgt'");
+    }
+
     @Test
     void compileErrorIsLocatedWithItsColumn() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)", "not Role(unit == $u.id role == RoleKind.SECRETARY)");

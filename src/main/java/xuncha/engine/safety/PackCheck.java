@@ -50,6 +50,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -303,15 +304,16 @@ public final class PackCheck {
             int then = find(file, "then", Math.max(at, 0));
             int offset = file.text().indexOf(text, Math.max(then, 0));
             block(file, text, offset, then, CodeCheck.Kind.CONSEQUENCE, types, variables,
-                    "the consequence of rule \"" + rule.getName() + "\"");
+                    "the consequence of rule \"" + rule.getName() + "\"").ifPresent(c -> FindingCalls.check(c.block(),
+                    messages(rule), types, c.refuse()));
         }
     }
 
     /** A consequence or function body: parsed as a Java block (JavaParser, which keeps positions), then checked. */
-    private void block(Source file, String text, int offset, int fallback, CodeCheck.Kind kind, Resolver types,
-                       Set<String> variables, String what) {
+    private Optional<Checked> block(Source file, String text, int offset, int fallback, CodeCheck.Kind kind,
+                                    Resolver types, Set<String> variables, String what) {
         if (text == null || text.isBlank() || doubleDollar(file, text, offset, fallback)) {
-            return;
+            return Optional.empty();
         }
         String code = HEADER + text + "\n}";
         ParseResult<BlockStmt> java = new JavaParser(JAVA).parse(ParseStart.BLOCK,
@@ -321,16 +323,21 @@ public final class PackCheck {
         if (block == null && kind == CodeCheck.Kind.CONSEQUENCE && modify.find()) {
             error(file, offset >= 0 ? offset + modify.start() : fallback, "modify( … ) { … } is not allowed: write"
                     + " $fact.setField(value); update($fact); instead");
-            return;
+            return Optional.empty();
         }
         if (block == null) {
             String message = java.getProblems().isEmpty() ? "cannot read it"
                     : firstLine(java.getProblems().get(0).getMessage());
             error(file, offsetOf(code, HEADER, offset, fallback, message), "cannot read %s: %s", what, message);
-            return;
+            return Optional.empty();
         }
-        new CodeCheck(kind, types, variables, null, refuser(file, block, code, offset, fallback, HEADER))
-                .statement(block);
+        java.util.function.BiConsumer<Node, String> refuse = refuser(file, block, code, offset, fallback, HEADER);
+        new CodeCheck(kind, types, variables, null, refuse).statement(block);
+        return Optional.of(new Checked(block, refuse));
+    }
+
+    /** A body read and checked: its tree, and how to report a node of it. */
+    private record Checked(BlockStmt block, java.util.function.BiConsumer<Node, String> refuse) {
     }
 
     /** Code may not hold "$$": {@link Masks} uses it. */
@@ -551,6 +558,23 @@ public final class PackCheck {
             }
             bindings.add(name);
         }
+    }
+
+    /** The rule's message texts by annotation name ({@code zh}, {@code en_no_budget} …), read as text. */
+    private static Map<String, String> messages(RuleDescr rule) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (AnnotationDescr a : rule.getAnnotations()) {
+            Object value = a.getValueMap().get("value");
+            if (value != null && (a.getName().equals("zh") || a.getName().equals("en")
+                    || VARIANT.matcher(a.getName()).matches())) {
+                String text = String.valueOf(value).strip();
+                if (STRING.matcher(text).matches()) {
+                    out.put(a.getName(), text.substring(1, text.length() - 1).replace("\\\"", "\"")
+                            .replace("\\\\", "\\"));
+                }
+            }
+        }
+        return out;
     }
 
     private void annotation(Source file, RuleDescr rule, AnnotationDescr a, int ruleAt, int ruleEnd) {

@@ -1,0 +1,102 @@
+package xuncha.engine.safety;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a consequence says to {@code finding(drools, unit, person, variant, name, value, …)} is
+ * checked against the rule it stands in, before the pack is compiled: the variant is one the rule
+ * has messages for ({@code @zh_<variant>}, {@code @en_<variant>}), and every value's name is a
+ * text written in place that one of the rule's messages shows ({@code {name}}) or that the report
+ * itself reads ({@code facts}, {@code subject}, and {@code expected}, {@code actual}, {@code missing}
+ * for the evidence). A misspelt name is then a located error of the pack, not a value no message
+ * shows and a placeholder left unfilled.
+ */
+final class FindingCalls {
+    /** Names the report reads whatever the messages say. */
+    static final Set<String> READ_BY_THE_REPORT = Set.of("facts", "subject", "expected", "actual", "missing");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
+    /** drools, unit, person, variant: then names and values. */
+    private static final int FIXED = 4;
+
+    private FindingCalls() {
+    }
+
+    /**
+     * @param messages the rule's message texts by annotation name ({@code zh}, {@code en}, {@code zh_no_budget} …)
+     */
+    static void check(BlockStmt consequence, Map<String, String> messages, Resolver types,
+                      BiConsumer<Node, String> refuse) {
+        Set<String> shown = new TreeSet<>();
+        messages.values().forEach(text -> {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                shown.add(m.group(1));
+            }
+        });
+        for (MethodCallExpr call : consequence.findAll(MethodCallExpr.class)) {
+            if (call.getScope().isPresent() || !types.helper(call.getNameAsString())
+                    || !call.getNameAsString().equals("finding")) {
+                continue;
+            }
+            List<Expression> args = call.getArguments();
+            if (args.size() < FIXED) {
+                refuse.accept(call, "finding(…) takes drools, the unit, the person (or null) and the message variant"
+                        + " (\"\" for the main one), then names and values");
+                continue;
+            }
+            variant(args.get(3), messages, refuse);
+            if ((args.size() - FIXED) % 2 != 0) {
+                refuse.accept(args.get(args.size() - 1), "finding(…) is given a value without a name: after the"
+                        + " variant come pairs of a name and its value");
+            }
+            for (int i = FIXED; i < args.size(); i += 2) {
+                Expression name = args.get(i);
+                if (!(name instanceof StringLiteralExpr literal)) {
+                    refuse.accept(name, "the name of a message value is written as a text in place, e.g. \"actual\"");
+                    continue;
+                }
+                String key = literal.getValue();
+                if (!shown.contains(key) && !READ_BY_THE_REPORT.contains(key)) {
+                    refuse.accept(name, "no message of this rule shows {" + key + "}" + hint(key, shown)
+                            + ": a value's name is one of its messages' placeholders, or facts, subject, expected,"
+                            + " actual, missing");
+                }
+            }
+        }
+    }
+
+    private static void variant(Expression arg, Map<String, String> messages, BiConsumer<Node, String> refuse) {
+        if (arg instanceof NullLiteralExpr) {
+            return;
+        }
+        if (!(arg instanceof StringLiteralExpr literal)) {
+            refuse.accept(arg, "the message variant is written as a text in place: \"\" for the main message, or the"
+                    + " name of a @zh_<variant>");
+            return;
+        }
+        String variant = literal.getValue();
+        // A variant given in one language only is the catalogue's error ("has @zh_x but no @en_x"), said there.
+        if (!variant.isEmpty() && !messages.containsKey("zh_" + variant) && !messages.containsKey("en_" + variant)) {
+            refuse.accept(arg, "the rule has no message variant '" + variant + "' (@zh_" + variant + " and @en_"
+                    + variant + ")");
+        }
+    }
+
+    private static String hint(String key, Set<String> shown) {
+        return xuncha.problems.Suggest.closest(key, List.copyOf(shown)).map(s -> "; did you mean '" + s + "'?")
+                .orElse("");
+    }
+}
