@@ -74,7 +74,7 @@ final class RulesCommand implements Callable<Integer> {
         List<Map<String, Object>> list = rules.rules().stream().map(r -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", r.id());
-            entry.put("level", r.level());
+            entry.put("level", r.level().yaml());
             Map<String, String> title = new LinkedHashMap<>();
             title.put("zh", Texts.fill(r.title("zh"), rules.thresholdTexts(), "zh"));
             title.put("en", Texts.fill(r.title("en"), rules.thresholdTexts(), "en"));

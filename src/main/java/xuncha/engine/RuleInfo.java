@@ -10,11 +10,11 @@ import java.util.Optional;
 /**
  * One finding rule of the pack, as its metadata describes it.
  *
- * @param level {@code violation}, {@code warning} or {@code pro-rated}
+ * @param level the level {@code @level} declares
  * @param texts the titles and message templates by key: {@code title_zh}, {@code zh}, {@code en_no_budget}, …
  * @param checks the unit types the rule examines ({@code @checks}); empty when it examines every unit
  */
-public record RuleInfo(String id, String name, String level, List<String> thresholds, String cites,
+public record RuleInfo(String id, String name, xuncha.findings.RuleLevel level, List<String> thresholds, String cites,
                        Map<String, String> texts, Location at, List<UnitType> checks) {
 
     /** The rule's group: {@code COVER} for {@code COVER-03}. */

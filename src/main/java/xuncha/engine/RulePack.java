@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
 public final class RulePack {
     private static final String RESOURCES = "src/main/resources/xuncha/rules/";
     private static final Pattern LINE_COL = Pattern.compile("(?:\\[ERR \\d+] )?Line (\\d+):(\\d+)\\s*");
-    private static final Set<String> LEVELS = Set.of("violation", "warning", "pro-rated");
     private static final List<String> REQUIRED_TEXTS = List.of("title_zh", "title_en", "zh", "en");
     private static final AtomicInteger BUILDS = new AtomicInteger();
 
@@ -276,8 +275,8 @@ public final class RulePack {
     }
 
     private static RuleInfo info(String id, Rule rule, Map<String, Object> meta, Location at, Diagnostics problems) {
-        String level = String.valueOf(meta.get("level"));
-        if (!LEVELS.contains(level)) {
+        java.util.Optional<xuncha.findings.RuleLevel> level = xuncha.findings.RuleLevel.of(String.valueOf(meta.get("level")));
+        if (level.isEmpty()) {
             problems.error(at, "rule %s has @level(\"%s\"); it must be violation, warning or pro-rated", id,
                     meta.getOrDefault("level", ""));
         }
@@ -314,7 +313,7 @@ public final class RulePack {
                     + " unit type%s", id, meta.get("checks"), name.strip(), Suggest.hint(name.strip(),
                     Arrays.stream(UnitType.values()).map(UnitType::yaml).toList())));
         }
-        return new RuleInfo(id, rule.getName(), level, thresholds, String.valueOf(meta.getOrDefault("cites", "")),
+        return new RuleInfo(id, rule.getName(), level.orElse(xuncha.findings.RuleLevel.VIOLATION), thresholds, String.valueOf(meta.getOrDefault("cites", "")),
                 Map.copyOf(texts), at, List.copyOf(checks));
     }
 

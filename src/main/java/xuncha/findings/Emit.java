@@ -80,11 +80,7 @@ public final class Emit {
      * "so far", so a shortfall is a warning until the year is over (rules.md, "Frequency levels").
      */
     public static Level level(String declared, Period period) {
-        return switch (declared) {
-            case "violation" -> Level.VIOLATION;
-            case "warning" -> Level.WARNING;
-            case "pro-rated" -> period.closed() ? Level.VIOLATION : Level.WARNING;
-            default -> throw new IllegalStateException("unknown level '" + declared + "'");
-        };
+        return RuleLevel.of(declared).orElseThrow(() -> new IllegalStateException("unknown level '" + declared + "'"))
+                .in(period);
     }
 }

@@ -30,7 +30,7 @@ final class FindingJson {
         g.writeStringField(ReportJson.TITLE, e.title());
         g.writeStringField(ReportJson.MESSAGE, e.message());
         g.writeStringField(ReportJson.FINGERPRINT, e.fingerprint());
-        g.writeStringField(ReportJson.STATE, e.tracking().state());
+        g.writeStringField(ReportJson.STATE, e.tracking().state().yaml());
         g.writeStringField(ReportJson.FIRST_SEEN, e.tracking().firstSeen().toString());
         g.writeBooleanField(ReportJson.OVERDUE, e.tracking().overdue());
         optional(g, ReportJson.DEADLINE, e.tracking().deadline().map(Object::toString).orElse(""));

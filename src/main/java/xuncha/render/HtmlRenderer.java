@@ -95,8 +95,8 @@ final class HtmlRenderer implements Renderer {
             checkbox(w, "group", g, g);
         }
         w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
-        for (String s : List.of(Report.Tracking.NEW, Report.Tracking.PERSISTING, Report.Tracking.REGRESSED)) {
-            checkbox(w, "state", s, Report.Tracking.label(s, zh));
+        for (Report.State s : Report.State.values()) {
+            checkbox(w, "state", s.yaml(), s.label(zh));
         }
         w.println("</p></div>");
     }
@@ -107,11 +107,11 @@ final class HtmlRenderer implements Renderer {
 
     private static void finding(PrintWriter w, Report.Entry e, Report report, boolean zh) {
         w.printf("<div class=\"finding %s\" data-level=\"%s\" data-group=\"%s\" data-state=\"%s\" data-fingerprint=\"%s\">",
-                e.level().yaml(), e.level().yaml(), esc(e.group()), e.tracking().state(), esc(e.fingerprint()));
+                e.level().yaml(), e.level().yaml(), esc(e.group()), e.tracking().state().yaml(), esc(e.fingerprint()));
         w.printf("<span class=\"level\">%s</span><span class=\"rule\" title=\"%s\">%s</span><span class=\"msg\">%s</span>",
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
-            w.printf("<span class=\"state\">[%s%s]</span>", esc(Report.Tracking.label(e.tracking().state(), zh)),
+            w.printf("<span class=\"state\">[%s%s]</span>", esc(e.tracking().state().label(zh)),
                     e.tracking().overdue() ? (zh ? "，逾期" : ", overdue") : "");
         }
         e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", zh ? "已豁免至" : "waived until",

@@ -53,8 +53,8 @@ final class JsonRenderer implements Renderer {
             for (Level l : Level.values()) {
                 g.writeNumberField(l.yaml(), report.count(l));
             }
-            for (String state : List.of(Report.Tracking.NEW, Report.Tracking.PERSISTING, Report.Tracking.REGRESSED)) {
-                g.writeNumberField(state, report.inState(state));
+            for (Report.State state : Report.State.values()) {
+                g.writeNumberField(state.yaml(), report.inState(state));
             }
             g.writeNumberField(ReportJson.RECTIFIED, report.rounds().rectified().size());
             g.writeNumberField(ReportJson.WAIVED, report.waived());
@@ -72,7 +72,7 @@ final class JsonRenderer implements Renderer {
             g.writeArrayFieldStart(ReportJson.WAIVER_NOTICES);
             for (Report.WaiverNotice n : report.waiverNotices()) {
                 g.writeStartObject();
-                g.writeStringField(ReportJson.STATUS, n.status());
+                g.writeStringField(ReportJson.STATUS, n.status().yaml());
                 g.writeStringField(ReportJson.RULE, n.waiver().rule());
                 g.writeStringField(ReportJson.UNIT, n.waiver().unit());
                 FindingJson.optional(g, ReportJson.PERSON, n.waiver().person());

@@ -80,7 +80,7 @@ final class JunitRenderer implements Renderer {
                 x.writeCharacters("\n    ");
                 x.writeStartElement("properties");
                 property(x, "rule", s.rule().id());
-                property(x, "level", s.rule().level());
+                property(x, "level", s.rule().level().yaml());
                 property(x, "cites", s.rule().cites());
                 x.writeCharacters("\n    ");
                 x.writeEndElement();
@@ -148,7 +148,7 @@ final class JunitRenderer implements Renderer {
         StringBuilder s = new StringBuilder(e.message()).append('\n');
         Wording.evidenceLines(e.evidence(), zh).forEach(l -> s.append(l).append('\n'));
         e.tracking().deadline().ifPresent(d -> s.append(zh ? "整改期限：" : "rectify by: ").append(d).append('\n'));
-        s.append(zh ? "状态：" : "state: ").append(Report.Tracking.label(e.tracking().state(), zh)).append('\n');
+        s.append(zh ? "状态：" : "state: ").append(e.tracking().state().label(zh)).append('\n');
         s.append(zh ? "指纹：" : "fingerprint: ").append(e.fingerprint()).append('\n');
         return s.toString();
     }

@@ -113,7 +113,7 @@ final class SarifRenderer implements Renderer {
                 .withFullDescription(new MultiformatMessageString().withText(r.title() + (zh ? "（" : " (") + r.cites()
                         + (zh ? "）" : ")")))
                 .withHelp(new MultiformatMessageString().withText(help).withMarkdown(helpMarkdown))
-                .withDefaultConfiguration(new ReportingConfiguration().withLevel("violation".equals(r.level())
+                .withDefaultConfiguration(new ReportingConfiguration().withLevel(r.level() == xuncha.findings.RuleLevel.VIOLATION
                         ? ReportingConfiguration.Level.ERROR : ReportingConfiguration.Level.WARNING))
                 .withProperties(new PropertyBag().withTags(new LinkedHashSet<>(List.of(r.group())))
                         .withAdditionalProperty("checks", r.checks().stream().map(UnitType::yaml).toList()));
@@ -135,7 +135,7 @@ final class SarifRenderer implements Renderer {
         PropertyBag props = new PropertyBag()
                 .withAdditionalProperty("unit", e.unit())
                 .withAdditionalProperty("unit_name", e.unitName())
-                .withAdditionalProperty("state", e.tracking().state());
+                .withAdditionalProperty("state", e.tracking().state().yaml());
         if (!e.person().isEmpty()) {
             props.withAdditionalProperty("person", e.person()).withAdditionalProperty("person_name", e.personName());
         }
@@ -154,7 +154,7 @@ final class SarifRenderer implements Renderer {
                 .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT, e.fingerprint()))
                 .withProperties(props);
         if (report.rounds().tracked()) {
-            result.withBaselineState(Report.Tracking.PERSISTING.equals(e.tracking().state())
+            result.withBaselineState(e.tracking().state() == Report.State.PERSISTING
                     ? Result.BaselineState.UNCHANGED : Result.BaselineState.NEW);
         }
         e.waiver().ifPresent(w -> result.withSuppressions(Set.of(new Suppression()

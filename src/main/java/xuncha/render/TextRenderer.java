@@ -63,9 +63,9 @@ final class TextRenderer implements Renderer {
     private static String state(Report.Tracking t, boolean zh) {
         String since = t.firstSeen().toString();
         return switch (t.state()) {
-            case Report.Tracking.PERSISTING -> zh ? "  [仍存在，" + since + " 起" + (t.overdue() ? "，逾期未整改]" : "]")
+            case PERSISTING -> zh ? "  [仍存在，" + since + " 起" + (t.overdue() ? "，逾期未整改]" : "]")
                     : "  [persisting since " + since + (t.overdue() ? ", overdue]" : "]");
-            case Report.Tracking.REGRESSED -> zh ? "  [反弹：曾已整改]" : "  [regressed: rectified before]";
+            case REGRESSED -> zh ? "  [反弹：曾已整改]" : "  [regressed: rectified before]";
             default -> zh ? "  [新发现]" : "  [new]";
         };
     }
@@ -79,9 +79,9 @@ final class TextRenderer implements Renderer {
             String what = n.waiver().rule() + " " + n.waiver().unit()
                     + (n.waiver().person().isEmpty() ? "" : " " + n.waiver().person());
             String status = switch (n.status()) {
-                case "expired" -> zh ? "已过期（" + n.waiver().expires() + "），不再适用" : "expired on " + n.waiver().expires()
+                case EXPIRED -> zh ? "已过期（" + n.waiver().expires() + "），不再适用" : "expired on " + n.waiver().expires()
                         + ", no longer applies";
-                case "stale" -> zh ? "未对应任何问题，可撤销" : "matches no finding: withdraw it";
+                case STALE -> zh ? "未对应任何问题，可撤销" : "matches no finding: withdraw it";
                 default -> zh ? "将于 " + n.waiver().expires() + " 到期" : "expires on " + n.waiver().expires();
             };
             w.printf("  %s  %s  (%s)%n", what, status, n.waiver().at());
@@ -91,9 +91,9 @@ final class TextRenderer implements Renderer {
 
     private static String rounds(Report r, boolean zh) {
         int rectified = r.rounds().rectified().size();
-        return zh ? String.format("；新发现 %d，仍存在 %d，反弹 %d，已整改 %d", r.inState(Report.Tracking.NEW),
-                r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified)
-                : String.format("; %d new, %d persisting, %d regressed, %d rectified", r.inState(Report.Tracking.NEW),
-                r.inState(Report.Tracking.PERSISTING), r.inState(Report.Tracking.REGRESSED), rectified);
+        return zh ? String.format("；新发现 %d，仍存在 %d，反弹 %d，已整改 %d", r.inState(Report.State.NEW),
+                r.inState(Report.State.PERSISTING), r.inState(Report.State.REGRESSED), rectified)
+                : String.format("; %d new, %d persisting, %d regressed, %d rectified", r.inState(Report.State.NEW),
+                r.inState(Report.State.PERSISTING), r.inState(Report.State.REGRESSED), rectified);
     }
 }

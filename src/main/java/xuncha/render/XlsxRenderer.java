@@ -104,8 +104,8 @@ final class XlsxRenderer implements Renderer {
     }
 
     private static String state(Report.Entry e, boolean zh) {
-        String label = Report.Tracking.label(e.tracking().state(), zh);
-        if (Report.Tracking.PERSISTING.equals(e.tracking().state())) {
+        String label = e.tracking().state().label(zh);
+        if (e.tracking().state() == Report.State.PERSISTING) {
             label += (zh ? "（自 " : " (since ") + e.tracking().firstSeen() + (e.tracking().overdue()
                     ? (zh ? "，逾期）" : ", overdue)") : (zh ? "）" : ")"));
         }
@@ -211,8 +211,8 @@ final class XlsxRenderer implements Renderer {
             }
             if (tracked) {
                 c[switch (e.tracking().state()) {
-                    case Report.Tracking.PERSISTING -> 4;
-                    case Report.Tracking.REGRESSED -> 5;
+                    case PERSISTING -> 4;
+                    case REGRESSED -> 5;
                     default -> 3;
                 }]++;
             }

@@ -21,8 +21,6 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
 
     /** The largest baseline read: the JSON report of a country's check is smaller. */
     static final long MAX_BYTES = 512L << 20;
-    private static final java.util.Set<String> STATES = java.util.Set.of(Report.Tracking.NEW,
-            Report.Tracking.PERSISTING, Report.Tracking.REGRESSED);
 
     /** Reads {@code file}; a file that is not such a report throws a located {@link xuncha.problems.InputException}. */
     public static Baseline read(Path file, String shown) {
@@ -127,11 +125,14 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
             problems.error(json.at(f, ReportJson.FIRST_SEEN), "'first_seen' %s of a baseline finding is after the baseline's"
                     + " as_of %s", firstSeen, asOf);
         }
-        String state = f.path(ReportJson.STATE).asText(Report.Tracking.NEW);
-        if (!STATES.contains(state)) {
+        String stateText = f.path(ReportJson.STATE).asText(Report.State.NEW.yaml());
+        java.util.Optional<Report.State> read = Report.State.of(stateText);
+        if (read.isEmpty()) {
             problems.error(json.at(f, ReportJson.STATE), "'state' of a baseline finding must be one of %s, found '%s'",
-                    String.join(", ", new java.util.TreeSet<>(STATES)), Diagnostics.quote(state));
+                    java.util.Arrays.stream(Report.State.values()).map(Report.State::yaml).sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")), Diagnostics.quote(stateText));
         }
+        Report.State state = read.orElse(Report.State.NEW);
         return new Report.Entry(f.get(ReportJson.RULE).asText(), level, f.get(ReportJson.UNIT).asText(), f.path(ReportJson.UNIT_NAME).asText(""),
                 text(f, ReportJson.PERSON), text(f, ReportJson.PERSON_NAME), f.path(ReportJson.TITLE).asText(""), f.path(ReportJson.MESSAGE).asText(""),
                 new Report.Evidence(facts, compared, thresholds), f.get(ReportJson.FINGERPRINT).asText(),

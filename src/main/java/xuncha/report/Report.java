@@ -43,7 +43,7 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** A rule that ran, with its title in the report's language (thresholds filled in, local values aside). */
-    public record RuleRef(String id, String group, String level, String title, String cites, List<UnitType> checks) {
+    public record RuleRef(String id, String group, xuncha.findings.RuleLevel level, String title, String cites, List<UnitType> checks) {
     }
 
     /** A unit checked. */
@@ -51,7 +51,27 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** A waiver that needs attention: {@code expired}, {@code stale} (matches no finding) or {@code expiring}. */
-    public record WaiverNotice(String status, Waiver waiver) {
+    public record WaiverNotice(Notice status, Waiver waiver) {
+    }
+
+    /** Why a waiver needs attention, as the JSON report spells it. */
+    public enum Notice {
+        /** Past its end: it no longer applies. */
+        EXPIRED("expired"),
+        /** It matches no finding: it can be withdrawn. */
+        STALE("stale"),
+        /** It ends soon. */
+        EXPIRING("expiring");
+
+        private final String yaml;
+
+        Notice(String yaml) {
+            this.yaml = yaml;
+        }
+
+        public String yaml() {
+            return yaml;
+        }
     }
 
     /**
@@ -65,28 +85,41 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         public static final Rounds NONE = new Rounds(false, List.of(), List.of());
     }
 
+    /** A finding's place in the rounds, as the JSON report spells it and as a reader sees it. */
+    public enum State {
+        NEW("new", "新发现"), PERSISTING("persisting", "仍存在"), REGRESSED("regressed", "反弹");
+
+        private final String yaml;
+        private final String zh;
+
+        State(String yaml, String zh) {
+            this.yaml = yaml;
+            this.zh = zh;
+        }
+
+        /** As the JSON report writes it: {@code new}, {@code persisting}, {@code regressed}. */
+        public String yaml() {
+            return yaml;
+        }
+
+        /** As a reader sees it: 新发现, 仍存在, 反弹 (or the JSON name in English). */
+        public String label(boolean chinese) {
+            return chinese ? zh : yaml;
+        }
+
+        /** The state a report writes as {@code text}, if any. */
+        public static Optional<State> of(String text) {
+            return java.util.Arrays.stream(values()).filter(s -> s.yaml.equals(text)).findFirst();
+        }
+    }
+
     /**
-     * A finding's place in the rounds: {@code new}, {@code persisting} or {@code regressed}.
+     * A finding's place in the rounds.
      *
      * @param deadline the day by which it is to be rectified: {@code firstSeen} + the county's
      *                 {@code rectification_days}, when the pack has that threshold
      */
-    public record Tracking(String state, LocalDate firstSeen, boolean overdue, Optional<LocalDate> deadline) {
-        public static final String NEW = "new";
-        public static final String PERSISTING = "persisting";
-        public static final String REGRESSED = "regressed";
-
-        /** A state as a reader sees it: 新发现, 仍存在, 反弹 (or the state's name in English). */
-        public static String label(String state, boolean zh) {
-            if (!zh) {
-                return state;
-            }
-            return switch (state) {
-                case PERSISTING -> "仍存在";
-                case REGRESSED -> "反弹";
-                default -> "新发现";
-            };
-        }
+    public record Tracking(State state, LocalDate firstSeen, boolean overdue, Optional<LocalDate> deadline) {
     }
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
@@ -159,8 +192,8 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** How many findings are in a state. */
-    public int inState(String state) {
-        return (int) findings.stream().filter(e -> e.tracking().state().equals(state)).count();
+    public int inState(State state) {
+        return (int) findings.stream().filter(e -> e.tracking().state() == state).count();
     }
 
     /** This report restricted to some units: the findings of those units, which are all it counts as checked. */

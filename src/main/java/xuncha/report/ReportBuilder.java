@@ -64,7 +64,7 @@ public final class ReportBuilder {
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
                     Texts.fill(rule.title(lang), titleValues, lang), Texts.fill(template, values, lang),
                     evidence(f, rule, thresholdValues), Fingerprint.of(f),
-                    new Report.Tracking(Report.Tracking.NEW, facts.period().asOf(), false,
+                    new Report.Tracking(Report.State.NEW, facts.period().asOf(), false,
                             days.apply(f.unit()).map(d -> facts.period().asOf().plusDays(d.longValue()))),
                     Optional.empty());
         }).sorted(ORDER).toList();

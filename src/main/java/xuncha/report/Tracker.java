@@ -37,10 +37,10 @@ public final class Tracker {
             if (old != null) {
                 java.time.LocalDate since = old.tracking().firstSeen();
                 Optional<java.time.LocalDate> deadline = days.map(d -> since.plusDays(d.longValue()));
-                t = new Report.Tracking(Report.Tracking.PERSISTING, since,
+                t = new Report.Tracking(Report.State.PERSISTING, since,
                         deadline.map(current.asOf()::isAfter).orElse(false), deadline);
             } else {
-                t = new Report.Tracking(ever.contains(e.fingerprint()) ? Report.Tracking.REGRESSED : Report.Tracking.NEW,
+                t = new Report.Tracking(ever.contains(e.fingerprint()) ? Report.State.REGRESSED : Report.State.NEW,
                         current.asOf(), false, days.map(d -> current.asOf().plusDays(d.longValue())));
             }
             tracked.add(e.withTracking(t));

@@ -31,11 +31,11 @@ public final class Waivers {
         List<Report.WaiverNotice> notices = new ArrayList<>();
         for (Waiver w : waivers) {
             if (w.expires().isBefore(report.asOf())) {
-                notices.add(new Report.WaiverNotice("expired", w));
+                notices.add(new Report.WaiverNotice(Report.Notice.EXPIRED, w));
             } else if (!used.contains(w)) {
-                notices.add(new Report.WaiverNotice("stale", w));
+                notices.add(new Report.WaiverNotice(Report.Notice.STALE, w));
             } else if (!w.expires().isAfter(report.asOf().plusDays(REMINDER_DAYS))) {
-                notices.add(new Report.WaiverNotice("expiring", w));
+                notices.add(new Report.WaiverNotice(Report.Notice.EXPIRING, w));
             }
         }
         return report.withWaivers(entries, notices);

@@ -37,13 +37,13 @@ class RenderersContractTest {
     /** Markup, quotes, an ampersand, a line break, a tab and Chinese: each format must carry it intact. */
     static final String TRICKY = "<script>alert(\"x\")</script> & 'q'\n第二行\t制表";
 
-    private static final Report.RuleRef RULE = new Report.RuleRef("GRASS-01", "GRASS", "violation",
+    private static final Report.RuleRef RULE = new Report.RuleRef("GRASS-01", "GRASS", xuncha.findings.RuleLevel.VIOLATION,
             "乡镇团委配备书记 <b>&</b>", "“依据” <i>", List.of(UnitType.TOWNSHIP_LEAGUE_COMMITTEE));
 
     private static Report.Entry entry(String unit, String message, Level level, Optional<Waiver> waiver) {
         return new Report.Entry(RULE.id(), level, unit, unit + " 名<称>", "", "", RULE.title(), message,
                 new Report.Evidence(List.of(unit), Map.of(), Map.of()), "fp-" + unit,
-                new Report.Tracking(Report.Tracking.NEW, AS_OF, false, Optional.of(AS_OF.plusDays(60))), waiver);
+                new Report.Tracking(Report.State.NEW, AS_OF, false, Optional.of(AS_OF.plusDays(60))), waiver);
     }
 
     private static Report report(List<Report.Entry> entries, List<String> units) {
