@@ -1,6 +1,7 @@
 package xuncha.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
 final class GenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LangOption lang;
 
     @Option(names = "--counties", paramLabel = "N", required = true, description = "How many counties.")
     int counties;

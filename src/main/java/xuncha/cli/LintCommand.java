@@ -22,6 +22,9 @@ final class LintCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    LangOption lang;
+
+    @Mixin
     PackOption pack;
 
     @Override
@@ -35,7 +38,7 @@ final class LintCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCode.CLEAN.status();
             }
-            out.print(Diagnostics.render(result.problems()));
+            out.print(Diagnostics.render(result.problems(), lang.code()));
             out.flush();
             return ExitCode.FINDINGS.status();
         } catch (InputException e) {

@@ -29,6 +29,9 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    LangOption lang;
+
+    @Mixin
     PackOption pack;
 
     @Option(names = "--run", paramLabel = "PATTERN", description = "Only the cases whose file or name contains PATTERN.")

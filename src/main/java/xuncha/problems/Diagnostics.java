@@ -28,6 +28,17 @@ public final class Diagnostics {
         all.add(new Diagnostic(at, cut(String.format(Locale.ROOT, format, shown), LONGEST)));
     }
 
+    /** A problem said by key ({@link Messages}): shown in the user's language. Long texts among its values are cut. */
+    public void say(Location at, String key, Object... args) {
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof String s && s.length() > 2 * QUOTED) {
+                shown[i] = quote(s);
+            }
+        }
+        all.add(Diagnostic.of(at, key, shown));
+    }
+
     /** {@code value}, cut to {@value #QUOTED} characters with "…" when longer. */
     public static String quote(String value) {
         return cut(value, QUOTED);
@@ -64,14 +75,20 @@ public final class Diagnostics {
         }
     }
 
-    /** The report for standard error: the first {@value #SHOWN} problems, then the count. */
+    /** The report for standard error, in English. */
     public static String render(List<Diagnostic> problems) {
+        return render(problems, "en");
+    }
+
+    /** The report for standard error in {@code lang}: the first {@value #SHOWN} problems, then the count. */
+    public static String render(List<Diagnostic> problems, String lang) {
         StringBuilder out = new StringBuilder();
-        problems.stream().limit(SHOWN).forEach(d -> out.append(d.render()).append('\n'));
+        problems.stream().limit(SHOWN).forEach(d -> out.append(d.render(lang)).append('\n'));
         if (problems.size() > SHOWN) {
-            out.append(String.format(Locale.ROOT, "... and %d more%n", problems.size() - SHOWN));
+            out.append(Messages.text(lang, "diagnostics.more", problems.size() - SHOWN)).append('\n');
         }
-        out.append(problems.size() == 1 ? "1 error" : problems.size() + " errors").append('\n');
+        out.append(Messages.text(lang, problems.size() == 1 ? "diagnostics.one" : "diagnostics.count",
+                problems.size())).append('\n');
         return out.toString();
     }
 }

@@ -55,6 +55,9 @@ public final class YamlReader {
     public Optional<Node> read(Path path, String shown, Diagnostics problems, Set<String> streamed,
                         BiConsumer<String, Node> items) {
         Optional<CharBuffer> text = text(path, shown, problems);
+        if (text.isPresent() && TypingMistakes.find(text.get(), shown, problems)) {
+            return Optional.empty();
+        }
         int chars = text.map(CharBuffer::remaining).orElse(0);
         Optional<WholeTextReader> reader = text.flatMap(t -> reader(t, shown, problems));
         if (reader.isEmpty()) {
@@ -68,12 +71,88 @@ public final class YamlReader {
         } catch (YamlComposer.Refused e) {
             problems.error(at(shown, e.at), "%s", e.getMessage());
         } catch (MarkedYAMLException e) {
-            problems.error(at(shown, e.getProblemMark()), "YAML syntax: %s%s", clean(e.getProblem()),
-                    e.getContext() == null ? "" : " (" + clean(e.getContext()) + ")");
+            syntax(e, shown, text.get(), problems);
         } catch (YAMLException e) {
             problems.error(Location.ofFile(shown), "refused: %s", clean(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the parser found, in plain words and never its own (users do not read parser jargon), at
+     * the line the mistake is on: a missing colon is where the key began, not where the parser gave up.
+     */
+    private static void syntax(MarkedYAMLException e, String shown, CharSequence text, Diagnostics problems) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String key;
+        org.yaml.snakeyaml.error.Mark at = e.getProblemMark();
+        if (problem.contains("could not find expected ':'")) {
+            key = "yaml.syntax.colon";
+            at = e.getContextMark() != null ? e.getContextMark() : at;
+        } else if (problem.contains("mapping values are not allowed")) {
+            key = "yaml.syntax.mapping";
+        } else if (problem.contains("found unexpected end of stream") && context.contains("quoted scalar")
+                || context.contains("quoted scalar")) {
+            key = "yaml.syntax.quote";
+            at = e.getContextMark() != null ? e.getContextMark() : at;
+        } else if (context.contains("flow") || problem.contains("','") || problem.contains("']'")
+                || problem.contains("'}'")) {
+            key = "yaml.syntax.bracket";
+            Location open = openBracket(text, at, shown);
+            if (open != null) {
+                problems.say(open, key);
+                return;
+            }
+        } else if (problem.contains("expected <block end>") || problem.contains("did not find expected key")
+                || problem.contains("did not find expected '-'") || context.contains("block")) {
+            key = "yaml.syntax.indent";
+        } else {
+            key = "yaml.syntax.other";
+        }
+        problems.say(at(shown, at), key);
+    }
+
+    /**
+     * Where the last bracket still open at {@code mark} was opened ({@code [} or {@code {}, quotes and
+     * comments aside): what a user forgot to close. Null when none is open.
+     */
+    private static Location openBracket(CharSequence text, Mark mark, String shown) {
+        java.util.Deque<int[]> open = new java.util.ArrayDeque<>();
+        int line = 1;
+        int column = 1;
+        char quote = 0;
+        boolean comment = false;
+        int start = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        for (int i = start; i < text.length(); i++) {
+            if (line > mark.getLine() + 1 || line == mark.getLine() + 1 && column > mark.getColumn() + 1) {
+                break;
+            }
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                comment = false;
+                continue;
+            }
+            if (!comment) {
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '#' && (column == 1 || Character.isWhitespace(text.charAt(i - 1)))) {
+                    comment = true;
+                } else if (c == '[' || c == '{') {
+                    open.push(new int[] {line, column});
+                } else if ((c == ']' || c == '}') && !open.isEmpty()) {
+                    open.pop();
+                }
+            }
+            column++;
+        }
+        return open.isEmpty() ? null : new Location(shown, open.peek()[0], open.peek()[1]);
     }
 
     private static LoaderOptions options() {

@@ -35,7 +35,7 @@ class BadFactsTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(located).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(run.err().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ errors?");
+        assertThat(run.err().lines().reduce((a, b) -> b).orElse("")).matches("共 \\d+ 个错误");
     }
 
     private String at(String name, int line, int col) {
@@ -44,7 +44,10 @@ class BadFactsTest {
 
     @Test
     void yamlSyntaxErrorIsLocated() throws Exception {
-        assertRefused(check("f.yaml", HEAD + "people:\n  - {id: p1, name: [\n"), at("f.yaml", 8, 1) + "YAML syntax");
+        // Where the bracket was opened, in words, not where the parser gave up, in its own.
+        Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: [\n");
+        assertRefused(run, at("f.yaml", 7, 20) + "这里的括号（“[”或“{”）没有闭合或多了一个");
+        assertThat(run.err()).doesNotContain("flow").doesNotContain("expected");
     }
 
     @Test
@@ -186,7 +189,7 @@ class BadFactsTest {
         Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, nmae: 甲}\n  - {id: P2, name: 乙}\n");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("unknown field 'nmae'").contains("missing required field 'name'")
-                .contains("'P2' in person is not a valid id").endsWith("3 errors\n");
+                .contains("'P2' in person is not a valid id").endsWith("共 3 个错误\n");
     }
 
     @Test
@@ -198,6 +201,6 @@ class BadFactsTest {
         Run run = check("many.yaml", yaml.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().filter(l -> l.contains(": error: ")).count()).isEqualTo(100);
-        assertThat(run.err()).contains("... and 20 more").endsWith("120 errors\n");
+        assertThat(run.err()).contains("……另有 20 个问题未列出").endsWith("共 120 个错误\n");
     }
 }

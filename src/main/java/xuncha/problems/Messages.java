@@ -1,0 +1,37 @@
+package xuncha.problems;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every word a user reads, by key, in Chinese ({@code xuncha/messages_zh.properties}) and English
+ * ({@code xuncha/messages.properties}). A text is a {@link String#format} pattern; Chinese may
+ * reorder its values ({@code %2$s}). {@code MessagesTest} fails when a key lacks a language or the
+ * two languages take different values.
+ */
+public final class Messages {
+    /** The bundles' base name. */
+    public static final String BUNDLE = "xuncha/messages";
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {
+    }
+
+    /** The bundle of a language: {@code zh} or {@code en}. */
+    public static ResourceBundle bundle(String lang) {
+        return ResourceBundle.getBundle(BUNDLE, "zh".equals(lang) ? Locale.CHINESE : Locale.ROOT, NO_FALLBACK);
+    }
+
+    /** The text of {@code key} in {@code lang}, its values filled in. */
+    public static String text(String lang, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle(lang).getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("no message '" + key + "' in " + lang, e);
+        }
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

@@ -1,0 +1,54 @@
+package xuncha.load;
+
+import org.junit.jupiter.api.Test;
+import xuncha.Run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A township clerk's hand-written file (src/test/resources/clerk/typing-mistakes.yaml) with the
+ * typing mistakes people really make: each is reported on its own line and column, in Chinese by
+ * default and English with --lang en, with the fix, and nothing of the YAML parser's words.
+ */
+class ClerkMistakesTest {
+    private static final String FILE = "src/test/resources/clerk/typing-mistakes.yaml";
+
+    private static String at(int line, int column) {
+        return FILE + ":" + line + ":" + column + ": error: ";
+    }
+
+    @Test
+    void eachTypingMistakeIsSaidWhereItIsWithTheFixInChinese() {
+        Run run = Run.xuncha("check", FILE);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(
+                at(2, 6) + "“as_of”后面用了全角冒号“：”：请改为英文冒号加空格“as_of: ”",
+                at(9, 9) + "“name”的冒号后面缺少空格：请写成“name: 柳河镇团委”",
+                at(11, 6) + "“parent”比上一行的“type”多缩进了（上一行已写了值）：请从第 5 列开始，与同级的项对齐",
+                at(12, 3) + "列表符号用了全角的“－”：请改为英文减号加空格“- ”",
+                at(17, 1) + "这里用了制表符（Tab）缩进：请改用空格缩进（每级两个空格）",
+                at(18, 1) + "这里用了全角空格缩进：请改用半角空格缩进（每级两个空格）",
+                at(23, 4) + "“parent”没有和上面的行对齐（它从第 4 列开始）：请与同级的项从同一列开始",
+                at(25, 8) + "“id”后面用了全角冒号“：”：请改为英文冒号加空格“id: ”",
+                at(25, 97) + "括号里用了全角逗号“，”：请改为英文逗号“,”")
+                .endsWith("共 9 个错误\n");
+        assertThat(run.err()).doesNotContainPattern("(?i)scanning|mapping values|expected|block end|simple key");
+    }
+
+    @Test
+    void inEnglishWithLangEn() {
+        Run run = Run.xuncha("check", "--lang", "en", FILE);
+        assertThat(run.err()).contains(
+                at(2, 6) + "the full-width colon '：' after 'as_of' is not YAML's: write an ordinary colon and a space,"
+                        + " 'as_of: '",
+                at(17, 1) + "a tab is used to indent: indent with spaces (two per level)")
+                .endsWith("9 errors\n");
+    }
+
+    @Test
+    void aValidFileGivesNoneOfThem() {
+        Run run = Run.xuncha("check", "--fail-on", "never", "fixtures/yangqu-2022.yaml");
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+}
