@@ -35,6 +35,25 @@ public final class Dates {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
+    private static final java.util.regex.Pattern OTHER_FORMS = java.util.regex.Pattern.compile(
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?");
+
+    /**
+     * A day written another common way ({@code 2024/3/5}, {@code 2024.3.5}, {@code 2024-3-5},
+     * {@code 2024年3月5日}, full-width digits too) as it is to be written: {@code 2024-03-05}; empty
+     * when {@code v} is no such real day.
+     */
+    public static Optional<String> corrected(String v) {
+        String plain = java.text.Normalizer.normalize(v.strip(), java.text.Normalizer.Form.NFKC);
+        java.util.regex.Matcher m = OTHER_FORMS.matcher(plain);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String iso = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
+        return parse(iso).map(d -> iso);
+    }
+
     /** The day {@code v} names, when it has the shape, is a real day and lies in the years allowed. */
     public static Optional<LocalDate> parse(String v) {
         if (!hasShape(v)) {

@@ -233,16 +233,19 @@ public final class Fields {
     private Optional<LocalDate> date(Node n, String key) {
         return scalar(n, key, "a date YYYY-MM-DD").flatMap(v -> {
             if (!Dates.hasShape(v)) {
-                problems.error(at(n), "'%s' in %s must be a date written YYYY-MM-DD, found '%s'", key, what,
-                        Diagnostics.quote(v));
+                Optional<String> corrected = Dates.corrected(v);
+                if (corrected.isPresent()) {
+                    problems.say(at(n), "field.date.write_as", key, Diagnostics.quote(v), corrected.get());
+                } else {
+                    problems.say(at(n), "field.date.shape", key, Diagnostics.quote(v));
+                }
                 return Optional.empty();
             }
             Optional<LocalDate> day = Dates.parse(v);
             if (day.isEmpty() && Dates.inRange(v)) {
-                problems.error(at(n), "'%s' in %s is not a real date: '%s'", key, what, v);
+                problems.say(at(n), "field.date.unreal", key, v);
             } else if (day.isEmpty()) {
-                problems.error(at(n), "'%s' in %s must be a date from %d to %d, found '%s'", key, what,
-                        Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
+                problems.say(at(n), "field.date.range", key, Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
             }
             return day;
         });

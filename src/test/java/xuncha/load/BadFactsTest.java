@@ -78,8 +78,21 @@ class BadFactsTest {
     @Test
     void malformedAndImpossibleDatesAreRefused() throws Exception {
         Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990-2-30}\n  - {id: p2, name: 乙, birth_date: 1990-02-30}\n");
-        assertRefused(run, at("f.yaml", 7, 35) + "'birth_date' in person must be a date written YYYY-MM-DD, found '1990-2-30'");
-        assertThat(run.err()).contains(at("f.yaml", 8, 35) + "'birth_date' in person is not a real date: '1990-02-30'");
+        assertRefused(run, at("f.yaml", 7, 35) + "“birth_date”应是日期，写作 YYYY-MM-DD（如 2024-03-05），这里写的是“1990-2-30”");
+        assertThat(run.err()).contains(at("f.yaml", 8, 35) + "“birth_date”不是一个真实的日期：“1990-02-30”");
+    }
+
+    /** A day written another common way gets the corrected value, in the clerk's language and in English. */
+    @Test
+    void aDateWrittenAnotherWayGetsTheCorrectedValue() throws Exception {
+        Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990/3/5}\n"
+                + "  - {id: p2, name: 乙, birth_date: 1990年3月5日}\n  - {id: p3, name: 丙, birth_date: 1990.3.5}\n");
+        assertRefused(run, at("f.yaml", 7, 35) + "“birth_date”的日期应写作 YYYY-MM-DD：“1990/3/5”请写成 1990-03-05");
+        assertThat(run.err()).contains(at("f.yaml", 8, 35) + "“birth_date”的日期应写作 YYYY-MM-DD：“1990年3月5日”请写成 1990-03-05")
+                .contains(at("f.yaml", 9, 35) + "“birth_date”的日期应写作 YYYY-MM-DD：“1990.3.5”请写成 1990-03-05");
+        Run en = Run.xuncha("check", "--lang", "en", dir.resolve("f.yaml").toString());
+        assertThat(en.err()).contains(at("f.yaml", 7, 35) + "'birth_date' must be a date written YYYY-MM-DD, found"
+                + " '1990/3/5': write 1990-03-05");
     }
 
     @Test

@@ -78,7 +78,7 @@ class WaiversTest {
         Run run = Run.xuncha("check", "--waivers", w.toString(), SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(w + ":2:12: error: rule 'INSPECT-1' not found; did you mean 'INSPECT-01'?")
-                .contains(w + ":2:100: error: 'expires' in waiver is not a real date: '2022-13-01'")
+                .contains(w + ":2:100: error: “expires”不是一个真实的日期：“2022-13-01”")
                 .contains(w + ":3:5: error: missing required field 'reason' in waiver")
                 .doesNotContain("Exception");
     }
