@@ -5,6 +5,7 @@ import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
 import xuncha.findings.Finding;
 import xuncha.load.FactLoader;
+import xuncha.load.FactsDigest;
 import xuncha.load.GroupedLoader;
 import xuncha.load.WaiverLoader;
 import xuncha.problems.InputException;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
 public final class Check {
     private final CheckRequest request;
     private final CheckListener listener;
+    /** The facts files' digest, taken as they are read. */
+    private final FactsDigest digest = new FactsDigest();
 
     private Check(CheckRequest request, CheckListener listener) {
         this.request = request;
@@ -85,7 +88,7 @@ public final class Check {
         if (!request.onlyUnits().isEmpty()) {
             report = report.within(scope);
         }
-        String facts = request.facts() instanceof CheckRequest.Facts.Files f ? FactLoader.sha256(f.paths()) : "";
+        String facts = request.facts() instanceof CheckRequest.Facts.Files ? digest.hex() : "";
         report = report.withProvenance(new Provenance(checked.rules().version(), checked.rules().sha256(), facts,
                 request.sets()));
         return new CheckResult(checked.rules(), report);
@@ -114,7 +117,7 @@ public final class Check {
     }
 
     private FactBase load(CheckRequest.Facts.Files files) {
-        FactLoader loader = new FactLoader(files.charset(), request.jobs()).onProgress(listener::files);
+        FactLoader loader = new FactLoader(files.charset(), request.jobs()).onProgress(listener::files).onFile(digest);
         try {
             return loader.load(files.paths());
         } finally {
@@ -161,7 +164,7 @@ public final class Check {
                 waivers == null ? List.of() : waivers.people());
         Map<Integer, Part> parts = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        new GroupedLoader(files.charset(), request.jobs()).load(groups, new GroupedLoader.Sink() {
+        new GroupedLoader(files.charset(), request.jobs()).onFile(digest).load(groups, new GroupedLoader.Sink() {
             @Override
             public void accept(int key, FactBase facts) {
                 List<Finding> findings = new Engine(p.rules(), 1).limits(request.limits()).run(facts, p.only());

@@ -44,6 +44,12 @@ public final class FactLoader {
         this(charset, 1);
     }
 
+    /** Also hands each facts file's bytes, as read, to {@code sink} (e.g. a {@link FactsDigest}). */
+    public FactLoader onFile(BiConsumer<Path, byte[]> sink) {
+        yaml.onBytes(sink);
+        return this;
+    }
+
     /** @param jobs how many files to read at a time */
     public FactLoader(Charset charset, int jobs) {
         this.yaml = new YamlReader(charset);
@@ -193,34 +199,6 @@ public final class FactLoader {
     /** The facts files {@code paths} name (folders expanded), as {@link #load} would read them; missing ones left out. */
     public static List<Path> files(List<String> paths) {
         return expand(paths, new Diagnostics()).stream().map(Input::path).toList();
-    }
-
-    /**
-     * SHA-256 (hex) of the facts files {@code paths} name: of their contents' own SHA-256s, sorted.
-     * The same files give the same digest wherever they are kept and however they are named on the
-     * command line (a folder of county folders, or each county folder). Empty when a file cannot be
-     * read (its problem is reported where it is read as facts).
-     */
-    public static String sha256(List<String> paths) {
-        try {
-            List<String> each = new java.util.ArrayList<>();
-            byte[] buffer = new byte[1 << 16];
-            for (Path f : new java.util.LinkedHashSet<>(files(paths))) {
-                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-                try (java.io.InputStream in = Files.newInputStream(f)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sha.update(buffer, 0, n);
-                    }
-                }
-                each.add(java.util.HexFormat.of().formatHex(sha.digest()));
-            }
-            java.util.Collections.sort(each);
-            java.security.MessageDigest all = java.security.MessageDigest.getInstance("SHA-256");
-            each.forEach(d -> all.update((d + "\n").getBytes(StandardCharsets.US_ASCII)));
-            return java.util.HexFormat.of().formatHex(all.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            return "";
-        }
     }
 
     /** A facts file: {@code .yaml} or {@code .yml}, in any case. */

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,14 @@ public final class GroupedLoader {
 
     private final Charset charset;
     private final int jobs;
+
+    private BiConsumer<Path, byte[]> files = (path, bytes) -> { };
+
+    /** Also hands each facts file's bytes, as read, to {@code sink} (e.g. a {@link FactsDigest}). */
+    public GroupedLoader onFile(BiConsumer<Path, byte[]> sink) {
+        this.files = sink;
+        return this;
+    }
 
     public GroupedLoader(Charset charset, int jobs) {
         this.charset = charset;
@@ -135,7 +144,7 @@ public final class GroupedLoader {
             List<String> paths = new ArrayList<>();
             component.forEach(g -> paths.addAll(seen.get(g).paths()));
             try {
-                sink.accept(key++, new FactLoader(charset, jobs).load(paths));
+                sink.accept(key++, new FactLoader(charset, jobs).onFile(files).load(paths));
             } catch (InputException e) {
                 problems.addAll(e.problems());
             }
@@ -144,7 +153,7 @@ public final class GroupedLoader {
     }
 
     private Seen readOne(int group, List<String> paths, Index index, Sink sink) {
-        FactLoader.GroupDrafts read = new FactLoader(charset, 1).readGroup(paths);
+        FactLoader.GroupDrafts read = new FactLoader(charset, 1).onFile(files).readGroup(paths);
         Drafts d = read.drafts();
         Set<String> declared = new java.util.HashSet<>(d.ids.size() * 2);
         d.ids.forEach(id -> declared.add(id.value()));

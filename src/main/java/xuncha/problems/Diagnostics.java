@@ -19,24 +19,23 @@ public final class Diagnostics {
     private static final int LONGEST = 600;
 
     public void error(Location at, String format, Object... args) {
+        all.add(new Diagnostic(at, cut(String.format(Locale.ROOT, format, shown(args)), LONGEST)));
+    }
+
+    /** The values a message shows: a long text is cut to its first characters. */
+    private static Object[] shown(Object[] args) {
         Object[] shown = args.clone();
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof String s && s.length() > 2 * QUOTED) {
                 shown[i] = quote(s);
             }
         }
-        all.add(new Diagnostic(at, cut(String.format(Locale.ROOT, format, shown), LONGEST)));
+        return shown;
     }
 
     /** A problem said by key ({@link Messages}): shown in the user's language. Long texts among its values are cut. */
     public void say(Location at, String key, Object... args) {
-        Object[] shown = args.clone();
-        for (int i = 0; i < shown.length; i++) {
-            if (shown[i] instanceof String s && s.length() > 2 * QUOTED) {
-                shown[i] = quote(s);
-            }
-        }
-        all.add(Diagnostic.of(at, key, shown));
+        all.add(Diagnostic.of(at, key, shown(args)));
     }
 
     /** {@code value}, cut to {@value #QUOTED} characters with "…" when longer. */

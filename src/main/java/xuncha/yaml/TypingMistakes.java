@@ -24,7 +24,7 @@ final class TypingMistakes {
     /** A key written {@code key:value}: no space after the colon. */
     private static final Pattern NO_SPACE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*):([^\\s:/#])");
     /** The same inside a flow mapping: {@code {id:x}} or {@code {id：x}}. */
-    private static final Pattern FLOW_KEY = Pattern.compile("[{,][ \\u3000]*([A-Za-z_][A-Za-z0-9_]*)(：|:(?=[^\\s/:,}]))");
+    private static final Pattern FLOW_KEY = Pattern.compile("[ \\u3000]*([A-Za-z_][A-Za-z0-9_]*)(：|:(?=[^\\s/:,}]))");
     private static final Pattern KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)[ ]*:(\\s|$)");
     private static final String DASHES = "－—–";
 
@@ -128,7 +128,10 @@ final class TypingMistakes {
     private record Line(int indent, int column, boolean key, String name, boolean opens) {
     }
 
-    /** Full-width commas and colons inside {@code [ … ]} and {@code { … }}, quotes aside. */
+    /**
+     * Full-width commas, and keys with a full-width colon or none of a space, inside {@code [ … ]}
+     * and {@code { … }}: only there and outside quotes, where a plain text value cannot stand.
+     */
     private static void flow(String content, String shown, int line, int column, Diagnostics problems) {
         int depth = 0;
         char quote = 0;
@@ -151,14 +154,13 @@ final class TypingMistakes {
             } else if (depth > 0 && c == '，') {
                 problems.say(new Location(shown, line, column + i + 1), "yaml.full_width_comma");
             }
-        }
-        Matcher key = FLOW_KEY.matcher(content);
-        while (key.find()) {
-            if (key.group(2).equals("：")) {
-                problems.say(new Location(shown, line, column + key.start(2) + 1), "yaml.full_width_colon",
-                        key.group(1));
-            } else {
-                problems.say(new Location(shown, line, column + key.start(2) + 1), "yaml.no_space_flow", key.group(1));
+            if (depth > 0 && (c == '{' || c == ',')) {
+                Matcher key = FLOW_KEY.matcher(content).region(i + 1, content.length());
+                if (key.lookingAt()) {
+                    boolean fullWidth = key.group(2).equals("：");
+                    problems.say(new Location(shown, line, column + key.start(2) + 1),
+                            fullWidth ? "yaml.full_width_colon" : "yaml.no_space_flow", key.group(1));
+                }
             }
         }
     }

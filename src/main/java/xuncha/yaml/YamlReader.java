@@ -42,6 +42,14 @@ public final class YamlReader {
         this.charset = charset;
     }
 
+    private java.util.function.BiConsumer<Path, byte[]> bytesRead = (path, bytes) -> { };
+
+    /** Also hands each file's bytes, as read, to {@code sink} (from the reading thread): to digest them without reading twice. */
+    public YamlReader onBytes(java.util.function.BiConsumer<Path, byte[]> sink) {
+        this.bytesRead = sink;
+        return this;
+    }
+
     /** The file's single document, or empty with the problem recorded. An empty file gives empty. */
     public Optional<Node> read(Path path, String shown, Diagnostics problems) {
         return read(path, shown, problems, Set.of(), (key, item) -> { });
@@ -92,8 +100,7 @@ public final class YamlReader {
             at = e.getContextMark() != null ? e.getContextMark() : at;
         } else if (problem.contains("mapping values are not allowed")) {
             key = "yaml.syntax.mapping";
-        } else if (problem.contains("found unexpected end of stream") && context.contains("quoted scalar")
-                || context.contains("quoted scalar")) {
+        } else if (context.contains("quoted scalar")) {
             key = "yaml.syntax.quote";
             at = e.getContextMark() != null ? e.getContextMark() : at;
         } else if (context.contains("flow") || problem.contains("','") || problem.contains("']'")
@@ -216,6 +223,7 @@ public final class YamlReader {
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(path);
+            bytesRead.accept(path, bytes);
         } catch (NoSuchFileException e) {
             problems.error(Location.ofFile(shown), "no such file");
             return Optional.empty();

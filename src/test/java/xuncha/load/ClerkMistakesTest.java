@@ -45,6 +45,26 @@ class ClerkMistakesTest {
                 .endsWith("9 errors\n");
     }
 
+    /** What looks like a mistake but is text: a colon in a quoted value, ",word:x" in a plain one. */
+    @Test
+    void textThatOnlyLooksLikeSyntaxIsLeftAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("ok.yaml");
+        java.nio.file.Files.writeString(file, """
+                year: 2022
+                as_of: 2022-10-24
+                units:
+                  - {id: c-party, name: "县委{a:b}", type: county_party_committee}
+                  - id: t-party
+                    name: 镇党委,time:3pm
+                    type: township_party_committee
+                    parent: c-party
+                """);
+        Run run = Run.xuncha("check", "--fail-on", "never", file.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+    }
+
     @Test
     void aValidFileGivesNoneOfThem() {
         Run run = Run.xuncha("check", "--fail-on", "never", "fixtures/yangqu-2022.yaml");

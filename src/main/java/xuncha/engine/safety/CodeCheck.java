@@ -329,7 +329,7 @@ final class CodeCheck {
         if (kind == Kind.CONDITION && pattern != null && pattern.hasProperty(name)) {
             return VALUE;
         }
-        Optional<Resolver.Resolved> type = types.simple(n, name);
+        Optional<Resolver.Resolved> type = types.simple(name);
         if (type.isPresent()) {
             return new TypeRef(type.get());
         }
@@ -408,14 +408,14 @@ final class CodeCheck {
                 refuse.accept(at, "unknown function '" + name + "': a rule may call the pack's functions"
                         + (kind == Kind.CONSEQUENCE ? ", " + types.helperNames() + " and insert, update, delete" : "")
                         + (kind == Kind.CONDITION ? " and the methods of the fact it matches" : ""));
-                args.forEach(this::argument);
+                args.forEach(this::value);
                 return BAD;
             }
-            args.forEach(this::argument);
+            args.forEach(this::value);
             return VALUE;
         }
         Ref left = expression(scope.get());
-        args.forEach(this::argument);
+        args.forEach(this::value);
         if (left instanceof Bad) {
             return BAD;
         }
@@ -436,11 +436,6 @@ final class CodeCheck {
         }
         refuse.accept(scope.get(), "unknown name '" + ((Pkg) left).name() + "'");
         return BAD;
-    }
-
-    /** An argument: the context variable may stand here when the call is a helper's. */
-    private void argument(Expression e) {
-        value(e);
     }
 
     private Ref creation(ObjectCreationExpr o) {
@@ -495,8 +490,7 @@ final class CodeCheck {
         if (t instanceof ClassOrInterfaceType c) {
             c.getTypeArguments().ifPresent(args -> args.forEach(this::type));
             String written = c.getNameWithScope();
-            Optional<Resolver.Resolved> resolved = written.contains(".") ? types.qualified(written)
-                    : types.simple(c, written);
+            Optional<Resolver.Resolved> resolved = types.named(written);
             if (resolved.isEmpty()) {
                 refuse.accept(c, written + " is not allowed in a rules file: " + Resolver.ALLOWED);
             }

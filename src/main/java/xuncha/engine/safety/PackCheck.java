@@ -181,7 +181,7 @@ public final class PackCheck {
         Set<String> globals = new HashSet<>();
         for (GlobalDescr g : pkg.getGlobals()) {
             String type = AllowList.GLOBALS.get(g.getIdentifier());
-            boolean sameType = type != null && types.simple(null, g.getType()).or(() -> types.qualified(g.getType()))
+            boolean sameType = type != null && types.named(g.getType())
                     .map(r -> r.name().equals(type)).orElse(false);
             if (sameType) {
                 globals.add(g.getIdentifier());
@@ -231,8 +231,7 @@ public final class PackCheck {
             int fieldAt = field.getStartCharacter() >= 0 ? field.getStartCharacter() : at;
             String written = field.getPattern().getObjectType();
             boolean primitive = written.matches("int|long|double|boolean");
-            boolean allowed = primitive || (written.contains(".") ? types.qualified(written)
-                    : types.simple(null, written)).isPresent();
+            boolean allowed = primitive || types.named(written).isPresent();
             if (!allowed) {
                 error(file, fieldAt, "the field %s of %s has the type %s: %s", field.getFieldName(), name, written,
                         Resolver.ALLOWED);
@@ -260,8 +259,7 @@ public final class PackCheck {
         written.add(f.getReturnType());
         for (String type : written) {
             String bare = type.replaceAll("\\s+", "").replaceAll("<.*>|\\[]", "");
-            boolean ok = bare.matches("void|int|long|double|boolean") || (bare.contains(".") ? types.qualified(bare)
-                    : types.simple(null, bare)).isPresent();
+            boolean ok = bare.matches("void|int|long|double|boolean") || types.named(bare).isPresent();
             if (!ok) {
                 error(file, at, "the function %s uses the type %s: %s", f.getName(), type, Resolver.ALLOWED);
             }
@@ -464,8 +462,7 @@ public final class PackCheck {
                 error(file, start(p), "windows (over …) are not allowed");
             }
             String written = p.getObjectType();
-            java.util.Optional<Resolver.Resolved> type = written.contains(".") ? types.qualified(written)
-                    : types.simple(null, written);
+            java.util.Optional<Resolver.Resolved> type = types.named(written);
             if (type.isEmpty()) {
                 error(file, start(p), "a rule may match facts of the fact model and declared types, not %s", written);
             }

@@ -1,7 +1,5 @@
 package xuncha.engine.safety;
 
-import com.github.javaparser.ast.Node;
-
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -103,8 +101,13 @@ final class Resolver {
         return Map.copyOf(all);
     }
 
+    /** A type name as written, simple or qualified. */
+    Optional<Resolved> named(String written) {
+        return written.contains(".") ? qualified(written) : simple(written);
+    }
+
     /** A simple type name where it is written. */
-    Optional<Resolved> simple(Node at, String name) {
+    Optional<Resolved> simple(String name) {
         Declared d = declared.get(name);
         if (d != null) {
             return Optional.of(new Resolved(AllowList.PACKAGE + "." + name, null, d));
