@@ -13,21 +13,21 @@ import java.util.Map;
  */
 public enum ThresholdType {
     /** Times a year, members, people: a whole number. */
-    COUNT("a whole number from 0 to 1000000", BigDecimal.valueOf(1_000_000), 0),
+    COUNT(BigDecimal.valueOf(1_000_000), 0),
     /** A period in days: a whole number, at most ten years. */
-    DAYS("a whole number of days from 0 to 3650", BigDecimal.valueOf(3650), 0),
+    DAYS(BigDecimal.valueOf(3650), 0),
     /** An age in whole years. */
-    AGE("a whole number of years from 0 to 120", BigDecimal.valueOf(120), 0),
+    AGE(BigDecimal.valueOf(120), 0),
     /** A share of a whole, written as a fraction and shown as a percentage: 0.1 is 10%. */
-    SHARE("a share from 0 to 1 with at most 4 decimals (0.1 for 10%)", BigDecimal.ONE, 4),
+    SHARE(BigDecimal.ONE, 4),
     /** Yuan. */
-    MONEY("an amount in yuan from 0 to 1000000000000 with at most 2 decimals", new BigDecimal("1e12"), 2),
+    MONEY(new BigDecimal("1e12"), 2),
     /** A percentage written as such: 20 for 20%. */
-    PERCENT("a percentage from 0 to 100 with at most 2 decimals", BigDecimal.valueOf(100), 2),
+    PERCENT(BigDecimal.valueOf(100), 2),
     /** Points of a 0–100 score. */
-    POINTS("a number of points from 0 to 100 with at most 4 decimals", BigDecimal.valueOf(100), 4),
+    POINTS(BigDecimal.valueOf(100), 4),
     /** Any other threshold. */
-    NUMBER("a number from 0 to 1000000000000000 with at most 6 decimals", new BigDecimal("1e15"), 6);
+    NUMBER(new BigDecimal("1e15"), 6);
 
     private static final Map<String, ThresholdType> KNOWN = Map.ofEntries(
             Map.entry("county_league_reports_per_year", COUNT),
@@ -45,12 +45,10 @@ public enum ThresholdType {
             Map.entry("admission_league_max_age", AGE),
             Map.entry("rectification_days", DAYS));
 
-    private final String description;
     private final BigDecimal max;
     private final int decimals;
 
-    ThresholdType(String description, BigDecimal max, int decimals) {
-        this.description = description;
+    ThresholdType(BigDecimal max, int decimals) {
         this.max = max;
         this.decimals = decimals;
     }
@@ -61,9 +59,9 @@ public enum ThresholdType {
         return KNOWN.getOrDefault(dot < 0 ? name : name.substring(0, dot), NUMBER);
     }
 
-    /** What the values of this type are, for messages: "a whole number of days from 0 to 3650". */
-    public String description() {
-        return description;
+    /** What the values of this type are, in the user's language: "a whole number of days from 0 to 3650". */
+    public xuncha.problems.Messages.Term description() {
+        return new xuncha.problems.Messages.Term("threshold.type." + name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The value written in {@code text} when it is one of this type; else why not. */
@@ -72,8 +70,8 @@ public enum ThresholdType {
         try {
             v = Decimals.parse(text);
         } catch (Decimals.Refused e) {
-            throw new Decimals.Refused("must be " + description + ", found '" + xuncha.problems.Diagnostics.quote(text)
-                    + "'");
+            throw new Decimals.Refused(new xuncha.problems.Messages.Term("threshold.must_be_text", description(),
+                    xuncha.problems.Diagnostics.quote(text)));
         }
         return check(v);
     }
@@ -81,7 +79,8 @@ public enum ThresholdType {
     /** {@code v} when it is a value of this type; else why not. */
     public BigDecimal check(BigDecimal v) throws Decimals.Refused {
         if (v.signum() < 0 || v.compareTo(max) > 0 || v.stripTrailingZeros().scale() > decimals) {
-            throw new Decimals.Refused("must be " + description + ", found " + v.toPlainString());
+            throw new Decimals.Refused(new xuncha.problems.Messages.Term("threshold.must_be", description(),
+                    v.toPlainString()));
         }
         return v;
     }

@@ -165,7 +165,7 @@ public final class FactLoader {
     private static final java.util.Map<String, RecordKinds.Kind> RECORDS = RecordKinds.byKey();
 
     private static void read(RecordKinds.Kind kind, RecordReader records, Node item) {
-        records.each(List.of(item), kind.what(), f -> kind.reader().accept(records, f));
+        records.each(List.of(item), new xuncha.problems.Messages.Term("kind." + kind.what()), f -> kind.reader().accept(records, f));
     }
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */
@@ -222,7 +222,7 @@ public final class FactLoader {
     }
 
     private static void readFile(Node root, String shown, Drafts drafts, Diagnostics problems) {
-        Optional<Fields> top = Fields.of(root, "the facts file", shown, problems);
+        Optional<Fields> top = Fields.of(root, new xuncha.problems.Messages.Term("kind.facts_file"), shown, problems);
         if (top.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package xuncha.load;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages.Term;
 import xuncha.yaml.Fields;
 
 import org.yaml.snakeyaml.nodes.Node;
@@ -53,17 +54,17 @@ final class RecordReader {
             UnitType.SCHOOL, List.of("level", "young_pioneers", "young_pioneer_committee"),
             UnitType.ENTERPRISE, List.of("industry", "key", "non_public", "young_employees"),
             UnitType.SOCIAL_ORGANIZATION, List.of("young_members"));
-    private static final Map<String, String> UNIT_EXTRA_OWNER = Map.ofEntries(
-            entry("venue", "it is for township_league_committee"),
-            entry("annual_funds", "it is for township_league_committee"),
-            entry("level", "it is for school"),
-            entry("young_pioneers", "it is for school"),
-            entry("young_pioneer_committee", "it is for school"),
-            entry("industry", "it is for enterprise"),
-            entry("key", "it is for enterprise"),
-            entry("non_public", "it is for enterprise"),
-            entry("young_employees", "it is for enterprise"),
-            entry("young_members", "it is for social_organization"));
+    private static final Map<String, Term> UNIT_EXTRA_OWNER = Map.ofEntries(
+            entry("venue", new Term("field.it_is_for", "township_league_committee")),
+            entry("annual_funds", new Term("field.it_is_for", "township_league_committee")),
+            entry("level", new Term("field.it_is_for", "school")),
+            entry("young_pioneers", new Term("field.it_is_for", "school")),
+            entry("young_pioneer_committee", new Term("field.it_is_for", "school")),
+            entry("industry", new Term("field.it_is_for", "enterprise")),
+            entry("key", new Term("field.it_is_for", "enterprise")),
+            entry("non_public", new Term("field.it_is_for", "enterprise")),
+            entry("young_employees", new Term("field.it_is_for", "enterprise")),
+            entry("young_members", new Term("field.it_is_for", "social_organization")));
 
     private final Drafts drafts;
     private final Diagnostics problems;
@@ -76,7 +77,7 @@ final class RecordReader {
     }
 
     /** Reads every item of a top-level list with {@code reader}. */
-    void each(List<Node> items, String what, Consumer<Fields> reader) {
+    void each(List<Node> items, Object what, Consumer<Fields> reader) {
         for (Node item : items) {
             Fields.of(item, what, shown, problems).ifPresent(reader);
         }
@@ -97,15 +98,13 @@ final class RecordReader {
         List<String> extras = UNIT_EXTRAS.getOrDefault(t, List.of());
         for (String key : f.keys()) {
             if (UNIT_EXTRA_OWNER.containsKey(key) && !extras.contains(key)) {
-                problems.error(f.keyAt(key), "field '%s' does not apply to a unit of type '%s' (%s)", key, t.yaml(),
-                        UNIT_EXTRA_OWNER.get(key));
+                problems.say(f.keyAt(key), "unit.field_not_for_type", key, t.yaml(), UNIT_EXTRA_OWNER.get(key));
             }
         }
         String parent = "";
         if (t == UnitType.COUNTY_PARTY_COMMITTEE) {
             if (f.node("parent", false).isPresent()) {
-                problems.error(f.keyAt("parent"), "a county_party_committee is the top of its county and has no"
-                        + " parent; remove 'parent' from unit '%s'", id.get());
+                problems.say(f.keyAt("parent"), "unit.county_has_no_parent", id.get());
             }
         } else {
             parent = f.id("parent", true).orElse("");
@@ -142,7 +141,7 @@ final class RecordReader {
         }
         drafts.people.add(person);
         Map<String, Location> held = new java.util.HashMap<>();
-        each(roles, "role of person '" + id.get() + "'", r -> role(r, id.get(), held));
+        each(roles, new Term("kind.role_of", id.get()), r -> role(r, id.get(), held));
     }
 
     /** @param held where each role of the person is written, by {@code role@unit}: a second one is refused */
@@ -170,8 +169,7 @@ final class RecordReader {
         if (unit.isPresent()) {
             Location first = held.putIfAbsent(k.yaml() + "@" + unit.get(), f.at());
             if (first != null) {
-                problems.error(f.at(), "person '%s' already holds %s at unit '%s' (line %d): a role is held once"
-                        + " at a unit", person, k.yaml(), unit.get(), first.line());
+                problems.say(f.at(), "role.twice", person, k.yaml(), unit.get(), first.line());
                 return;
             }
             drafts.add(Role.class, new Role(person, unit.get(), k, source, grid, industry, allowance), f.at());
@@ -181,7 +179,7 @@ final class RecordReader {
     /** True when the role has {@code key}; reports it when given on a role that has not. */
     private boolean only(Fields f, String key, boolean applies, RoleKind kind) {
         if (!applies && f.node(key, false).isPresent()) {
-            problems.error(f.keyAt(key), "field '%s' does not apply to role '%s'", key, kind.yaml());
+            problems.say(f.keyAt(key), "role.field_not_for_role", key, kind.yaml());
         }
         return applies;
     }
@@ -231,8 +229,7 @@ final class RecordReader {
         Optional<String> unit = f.id("unit", true);
         Optional<Integer> year = f.year("year", true);
         if (f.node("includes_league_work", false).isEmpty() && !f.keys().contains("includes_league_work")) {
-            problems.error(f.at(), "missing required field 'includes_league_work' in %s (write [] when no"
-                    + " assessment includes league work)", f.what());
+            problems.say(f.at(), "assessment.missing_includes", f.what());
         }
         Set<AssessmentKind> kinds = EnumSet.noneOf(AssessmentKind.class);
         for (Node n : f.list("includes_league_work", false)) {
@@ -266,7 +263,7 @@ final class RecordReader {
     /** A mapping of the four evaluation parts to numbers from 0 to {@code max}, all four given. */
     private Optional<Map<EvaluationPart, BigDecimal>> parts(Fields owner, String key, BigDecimal max) {
         Optional<Fields> map = owner.node(key, true)
-                .flatMap(n -> Fields.of(n, "'" + key + "' of " + owner.what(), shown, problems));
+                .flatMap(n -> Fields.of(n, new Term("kind.field_of", key, owner.what()), shown, problems));
         if (map.isEmpty()) {
             return Optional.empty();
         }
@@ -280,8 +277,7 @@ final class RecordReader {
         for (EvaluationPart p : EvaluationPart.values()) {
             f.amount(p.yaml(), true).ifPresent(v -> {
                 if (v.compareTo(max) > 0) {
-                    problems.error(f.at(p.yaml()), "'%s' in %s must be at most %s, found %s", p.yaml(), f.what(),
-                            max, v.toPlainString());
+                    problems.say(f.at(p.yaml()), "evaluation.part_too_large", p.yaml(), f.what(), max, v.toPlainString());
                 } else {
                     values.put(p, v);
                 }
@@ -315,8 +311,7 @@ final class RecordReader {
         Optional<LocalDate> start = f.date("start", true);
         Optional<LocalDate> end = f.date("end", true);
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-            problems.error(f.at("end"), "inspection '%s' ends on %s, before it starts on %s", id.orElse("?"),
-                    end.get(), start.get());
+            problems.say(f.at("end"), "inspection.ends_before_start", id.orElse("?"), end.get(), start.get());
         }
         boolean covers = f.flag("covers_league_work");
         String by = "inspection '" + id.orElse("?") + "'";
@@ -331,7 +326,7 @@ final class RecordReader {
         if (id.isEmpty()) {
             return;
         }
-        each(f.list("problems", false), "problem of inspection '" + id.get() + "'", p -> problem(p, id.get()));
+        each(f.list("problems", false), new Term("kind.problem_of", id.get()), p -> problem(p, id.get()));
         if (unit.isPresent() && start.isPresent() && end.isPresent()) {
             drafts.add(Inspection.class, new Inspection(id.get(), unit.get(), name, start.get(), end.get(), covers,
                     List.copyOf(targets)), f.at());
@@ -346,8 +341,8 @@ final class RecordReader {
         Optional<LocalDate> fedBack = f.date("fed_back", true);
         LocalDate rectified = f.date("rectified", false).orElse(null);
         if (fedBack.isPresent() && rectified != null && rectified.isBefore(fedBack.get())) {
-            problems.error(f.at("rectified"), "problem '%s' is rectified on %s, before it was fed back on %s",
-                    id.orElse("?"), rectified, fedBack.get());
+            problems.say(f.at("rectified"), "problem.rectified_before_fed_back", id.orElse("?"), rectified,
+                    fedBack.get());
         }
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, ANY_UNIT, "problem '" + id.orElse("?") + "'"));
         if (id.isPresent() && unit.isPresent() && fedBack.isPresent()) {

@@ -46,10 +46,10 @@ public final class WaiverLoader {
         Diagnostics problems = new Diagnostics();
         List<Pending> pending = new ArrayList<>();
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
-        root.flatMap(r -> Fields.of(r, "the waivers file", shown, problems)).ifPresent(top -> {
+        root.flatMap(r -> Fields.of(r, new xuncha.problems.Messages.Term("kind.waivers_file"), shown, problems)).ifPresent(top -> {
             top.allowOnly(List.of("waivers"));
             for (Node n : top.list("waivers", true)) {
-                Fields.of(n, "waiver", shown, problems).ifPresent(f -> waiver(f, problems).ifPresent(pending::add));
+                Fields.of(n, new xuncha.problems.Messages.Term("kind.waiver"), shown, problems).ifPresent(f -> waiver(f, problems).ifPresent(pending::add));
             }
         });
         if (root.isEmpty() && !problems.any()) {

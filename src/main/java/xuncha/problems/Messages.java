@@ -24,7 +24,23 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, "zh".equals(lang) ? Locale.CHINESE : Locale.ROOT, NO_FALLBACK);
     }
 
-    /** The text of {@code key} in {@code lang}, its values filled in. */
+    /**
+     * A piece of a message that is itself said in the user's language (a record kind, "did you
+     * mean", what a value was found to be): a value of a message that is rendered, in the same
+     * language, when the message is.
+     */
+    public record Term(String key, Object... args) {
+        public String in(String lang) {
+            return text(lang, key, args);
+        }
+
+        @Override
+        public String toString() {
+            return in("en");
+        }
+    }
+
+    /** The text of {@code key} in {@code lang}, its values filled in (terms among them in the same language). */
     public static String text(String lang, String key, Object... args) {
         String pattern;
         try {
@@ -32,6 +48,12 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no message '" + key + "' in " + lang, e);
         }
-        return String.format(Locale.ROOT, pattern, args);
+        Object[] values = args.clone();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Term t) {
+                values[i] = t.in(lang);
+            }
+        }
+        return String.format(Locale.ROOT, pattern, values);
     }
 }

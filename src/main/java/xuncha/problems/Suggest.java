@@ -27,6 +27,12 @@ public final class Suggest {
     }
 
     /** {@code "; did you mean 'x'?"}, or nothing. */
+    /** {@link #hint} said in the user's language: "; did you mean 'x'?", or nothing. */
+    public static Messages.Term term(String typed, Collection<String> candidates) {
+        return closest(typed, candidates).map(c -> new Messages.Term("suggest.did_you_mean", c))
+                .orElse(new Messages.Term("suggest.none"));
+    }
+
     public static String hint(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }

@@ -19,8 +19,16 @@ public final class Decimals {
 
     /** A number outside the bounds, or not a number: the reason, as the end of a sentence. */
     public static final class Refused extends Exception {
-        public Refused(String reason) {
-            super(reason, null, false, false);
+        private final transient xuncha.problems.Messages.Term reason;
+
+        /** Why, in the user's language: what follows the value's name ("is too large …"). */
+        public Refused(xuncha.problems.Messages.Term reason) {
+            super(reason.in("en"), null, false, false);
+            this.reason = reason;
+        }
+
+        public xuncha.problems.Messages.Term reason() {
+            return reason;
         }
     }
 
@@ -28,13 +36,13 @@ public final class Decimals {
     public static BigDecimal parse(String text) throws Refused {
         String t = text.strip();
         if (t.length() > MAX_CHARS) {
-            throw new Refused("is too long for a number (at most " + MAX_CHARS + " characters)");
+            throw new Refused(new xuncha.problems.Messages.Term("number.too_long", MAX_CHARS));
         }
         BigDecimal v;
         try {
             v = new BigDecimal(t.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new Refused("is not a plain decimal number (write digits, e.g. 1500 or 0.55)");
+            throw new Refused(new xuncha.problems.Messages.Term("number.not_plain"));
         }
         return bounded(v);
     }
@@ -46,11 +54,11 @@ public final class Decimals {
         }
         long integerDigits = (long) v.precision() - v.scale();
         if (integerDigits > MAX_INTEGER_DIGITS) {
-            throw new Refused("is too large (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point)");
+            throw new Refused(new xuncha.problems.Messages.Term("number.too_large", MAX_INTEGER_DIGITS));
         }
         BigDecimal stripped = v.stripTrailingZeros();
         if (stripped.scale() > MAX_DECIMALS) {
-            throw new Refused("has too many decimals (at most " + MAX_DECIMALS + ")");
+            throw new Refused(new xuncha.problems.Messages.Term("number.too_many_decimals", MAX_DECIMALS));
         }
         return v.scale() < 0 ? v.setScale(0) : v;
     }

@@ -1,6 +1,7 @@
 package xuncha.yaml;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages.Term;
 import xuncha.problems.Suggest;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -33,13 +34,13 @@ import java.util.stream.Collectors;
 public final class Fields {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private final String what;
+    private final Object what;
     private final String shown;
     private final Node node;
     private final Diagnostics problems;
     private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
 
-    private Fields(String what, String shown, Node node, Diagnostics problems) {
+    private Fields(Object what, String shown, Node node, Diagnostics problems) {
         this.what = what;
         this.shown = shown;
         this.node = node;
@@ -47,28 +48,28 @@ public final class Fields {
     }
 
     /** The mapping at {@code node}, or empty (with the problem recorded) when it is not one. */
-    public static Optional<Fields> of(Node node, String what, String shown, Diagnostics problems) {
+    /** @param what what the mapping is, for messages: a text, or a {@link Term} said in the user's language */
+    public static Optional<Fields> of(Node node, Object what, String shown, Diagnostics problems) {
         if (!(node instanceof MappingNode mapping)) {
-            problems.error(YamlReader.at(shown, node.getStartMark()), "expected a mapping of fields for %s, found %s",
-                    what, describe(node));
+            problems.say(YamlReader.at(shown, node.getStartMark()), "field.not_mapping", what, describe(node));
             return Optional.empty();
         }
         Fields fields = new Fields(what, shown, node, problems);
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.error(fields.at(tuple.getKeyNode()), "field names in %s must be plain words", what);
+                problems.say(fields.at(tuple.getKeyNode()), "field.key_not_plain", what);
                 continue;
             }
             NodeTuple first = fields.byKey.putIfAbsent(key.getValue(), tuple);
             if (first != null) {
-                problems.error(fields.at(key), "field '%s' is given twice in %s (first at line %d)", key.getValue(),
-                        what, first.getKeyNode().getStartMark().getLine() + 1);
+                problems.say(fields.at(key), "field.twice", key.getValue(), what,
+                        first.getKeyNode().getStartMark().getLine() + 1);
             }
         }
         return Optional.of(fields);
     }
 
-    public String what() {
+    public Object what() {
         return what;
     }
 
@@ -100,15 +101,15 @@ public final class Fields {
     }
 
     /** Reports every key outside {@code allowed}; {@code elsewhere} explains keys that belong to another kind. */
-    public void allowOnly(Collection<String> allowed, Map<String, String> elsewhere) {
+    public void allowOnly(Collection<String> allowed, Map<String, ?> elsewhere) {
         for (String key : byKey.keySet()) {
             if (allowed.contains(key)) {
                 continue;
             }
             if (elsewhere.containsKey(key)) {
-                problems.error(keyAt(key), "field '%s' does not apply to %s (%s)", key, what, elsewhere.get(key));
+                problems.say(keyAt(key), "field.not_here", key, what, elsewhere.get(key));
             } else {
-                problems.error(keyAt(key), "unknown field '%s' in %s%s", key, what, Suggest.hint(key, allowed));
+                problems.say(keyAt(key), "field.unknown", key, what, Suggest.term(key, allowed));
             }
         }
     }
@@ -123,8 +124,7 @@ public final class Fields {
         Node value = t == null ? null : t.getValueNode();
         if (value == null || isNull(value)) {
             if (required) {
-                problems.error(t == null ? at() : at(t.getKeyNode()), t == null
-                        ? "missing required field '%s' in %s" : "required field '%s' of %s has no value", key, what);
+                problems.say(t == null ? at() : at(t.getKeyNode()), t == null ? "field.missing" : "field.empty", key, what);
             }
             return Optional.empty();
         }
@@ -132,7 +132,7 @@ public final class Fields {
     }
 
     public Optional<String> string(String key, boolean required) {
-        return node(key, required).flatMap(n -> scalar(n, key, "a text"));
+        return node(key, required).flatMap(n -> scalar(n, key, new Term("expect.text")));
     }
 
     public Optional<String> id(String key, boolean required) {
@@ -140,12 +140,11 @@ public final class Fields {
     }
 
     public Optional<String> id(Node n, String key) {
-        return scalar(n, key, "an id").filter(v -> {
+        return scalar(n, key, new Term("expect.id")).filter(v -> {
             if (isId(v)) {
                 return true;
             }
-            problems.error(at(n), "'%s' in %s is not a valid id (1 to 64 characters of a-z, 0-9 and '-',"
-                    + " starting with a letter or digit)", v, what);
+            problems.say(at(n), "field.bad_id", v, what);
             return false;
         });
     }
@@ -160,7 +159,7 @@ public final class Fields {
             if (v.signum() >= 0) {
                 return true;
             }
-            problems.error(at(key), "'%s' in %s must not be negative, found %s", key, what, v.toPlainString());
+            problems.say(at(key), "field.negative", key, what, v.toPlainString());
             return false;
         });
     }
@@ -172,12 +171,11 @@ public final class Fields {
     public Optional<Integer> count(String key, boolean required) {
         return amount(key, required).flatMap(v -> {
             if (v.stripTrailingZeros().scale() > 0) {
-                problems.error(at(key), "'%s' in %s must be a whole number, found %s", key, what, v.toPlainString());
+                problems.say(at(key), "field.not_whole", key, what, v.toPlainString());
                 return Optional.empty();
             }
             if (v.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
-                problems.error(at(key), "'%s' in %s is too large: at most %,d, found %s", key, what, MAX_COUNT,
-                        v.toPlainString());
+                problems.say(at(key), "field.too_large", key, what, MAX_COUNT, v.toPlainString());
                 return Optional.empty();
             }
             return Optional.of(v.intValueExact());
@@ -189,7 +187,7 @@ public final class Fields {
             if (y >= 1900 && y <= 2999) {
                 return true;
             }
-            problems.error(at(key), "'%s' in %s is not a plausible year: %d", key, what, y);
+            problems.say(at(key), "field.year", key, what, y);
             return false;
         });
     }
@@ -199,12 +197,11 @@ public final class Fields {
             try {
                 return Optional.of(Decimals.parse(s.getValue()));
             } catch (Decimals.Refused e) {
-                problems.error(at(n), "'%s' in %s %s, found '%s'", key, what, e.getMessage(),
-                        Diagnostics.quote(s.getValue()));
+                problems.say(at(n), "field.number_refused", key, what, e.reason(), Diagnostics.quote(s.getValue()));
                 return Optional.empty();
             }
         }
-        problems.error(at(n), "'%s' in %s must be a number, found %s%s", key, what, describe(n), quotedHint(n));
+        problems.say(at(n), "field.not_number", key, what, describe(n), quotedHint(n));
         return Optional.empty();
     }
 
@@ -221,8 +218,7 @@ public final class Fields {
         if (n.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
             return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
         }
-        problems.error(at(n.get()), "'%s' in %s must be true or false, found %s%s", key, what, describe(n.get()),
-                quotedHint(n.get()));
+        problems.say(at(n.get()), "field.not_boolean", key, what, describe(n.get()), quotedHint(n.get()));
         return absent;
     }
 
@@ -231,7 +227,7 @@ public final class Fields {
     }
 
     private Optional<LocalDate> date(Node n, String key) {
-        return scalar(n, key, "a date YYYY-MM-DD").flatMap(v -> {
+        return scalar(n, key, new Term("expect.date")).flatMap(v -> {
             if (!Dates.hasShape(v)) {
                 Optional<String> corrected = Dates.corrected(v);
                 if (corrected.isPresent()) {
@@ -267,12 +263,12 @@ public final class Fields {
                 return Optional.of(hit);
             }
         }
-        return scalar(n, key, "one of " + spellings(allowed)).flatMap(v -> {
+        return scalar(n, key, new Term("expect.one_of", spellings(allowed))).flatMap(v -> {
             Optional<E> found = allowed.stream().filter(e -> e.yaml().equals(v)).findFirst();
             if (found.isEmpty()) {
                 List<String> names = allowed.stream().map(Labelled::yaml).toList();
-                problems.error(at(n), "'%s' is not a valid %s in %s (allowed: %s)%s", v, key, what,
-                        String.join(", ", names), Suggest.hint(v, names));
+                problems.say(at(n), "field.not_allowed_value", v, key, what, String.join(", ", names),
+                        Suggest.term(v, names));
             }
             return found;
         });
@@ -287,15 +283,15 @@ public final class Fields {
         if (n.get() instanceof SequenceNode seq) {
             return seq.getValue();
         }
-        problems.error(at(n.get()), "'%s' in %s must be a list, found %s", key, what, describe(n.get()));
+        problems.say(at(n.get()), "field.not_list", key, what, describe(n.get()));
         return List.of();
     }
 
-    private Optional<String> scalar(Node n, String key, String expected) {
+    private Optional<String> scalar(Node n, String key, Term expected) {
         if (n instanceof ScalarNode s) {
             return Optional.of(s.getValue());
         }
-        problems.error(at(n), "'%s' in %s must be %s, found %s", key, what, expected, describe(n));
+        problems.say(at(n), "field.wrong_shape", key, what, expected, describe(n));
         return Optional.empty();
     }
 
@@ -303,20 +299,21 @@ public final class Fields {
         return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
-    public static String describe(Node n) {
-        if (n instanceof MappingNode) return "a mapping";
-        if (n instanceof SequenceNode) return "a list";
+    /** What a node holds, said in the user's language: a mapping, a list, the text '…', the number 3 … */
+    public static Term describe(Node n) {
+        if (n instanceof MappingNode) return new Term("describe.mapping");
+        if (n instanceof SequenceNode) return new Term("describe.list");
         ScalarNode s = (ScalarNode) n;
         String v = Diagnostics.quote(s.getValue());
-        if (!s.isPlain()) return "the text '" + v + "'";
-        if (s.getTag().equals(Tag.NULL)) return "nothing";
-        if (s.getTag().equals(Tag.BOOL)) return "'" + v + "' (true/false)";
-        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return "the number " + v;
-        return "'" + v + "'";
+        if (!s.isPlain()) return new Term("describe.text", v);
+        if (s.getTag().equals(Tag.NULL)) return new Term("describe.nothing");
+        if (s.getTag().equals(Tag.BOOL)) return new Term("describe.bool", v);
+        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return new Term("describe.number", v);
+        return new Term("describe.value", v);
     }
 
-    private static String quotedHint(Node n) {
-        return n instanceof ScalarNode s && !s.isPlain() ? " (written in quotes: remove them)" : "";
+    private static Term quotedHint(Node n) {
+        return new Term(n instanceof ScalarNode s && !s.isPlain() ? "hint.quoted" : "hint.none");
     }
 
     /** {@link #ID} without a regular expression: ids are checked by the hundred thousand. */

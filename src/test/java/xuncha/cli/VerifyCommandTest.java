@@ -104,7 +104,7 @@ class VerifyCommandTest {
     @Test
     void badFactsInACaseAreLocatedInTheCaseFile() throws IOException {
         edit("tests/grass.yaml", "venue: \"  \"", "venu: \"  \"");
-        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).containsPattern(rules + "/tests/grass.yaml:\\d+:\\d+: error: unknown field 'venu' in unit; did you mean 'venue'\\?");
     }

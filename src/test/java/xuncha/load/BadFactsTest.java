@@ -25,17 +25,22 @@ class BadFactsTest {
     @TempDir
     Path dir;
 
+    /** Checks {@code yaml} with messages in English, as most tests here read them. */
     private Run check(String name, String yaml) throws Exception {
+        return checkIn("en", name, yaml);
+    }
+
+    private Run checkIn(String lang, String name, String yaml) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);
-        return Run.xuncha("check", file.toString());
+        return Run.xuncha("check", "--lang", lang, file.toString());
     }
 
     private void assertRefused(Run run, String located) {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(located).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(run.err().lines().reduce((a, b) -> b).orElse("")).matches("共 \\d+ 个错误");
+        assertThat(run.err().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ errors?|共 \\d+ 个错误");
     }
 
     private String at(String name, int line, int col) {
@@ -45,7 +50,7 @@ class BadFactsTest {
     @Test
     void yamlSyntaxErrorIsLocated() throws Exception {
         // Where the bracket was opened, in words, not where the parser gave up, in its own.
-        Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: [\n");
+        Run run = checkIn("zh", "f.yaml", HEAD + "people:\n  - {id: p1, name: [\n");
         assertRefused(run, at("f.yaml", 7, 20) + "这里的括号（“[”或“{”）没有闭合或多了一个");
         assertThat(run.err()).doesNotContain("flow").doesNotContain("expected");
     }
@@ -77,7 +82,7 @@ class BadFactsTest {
 
     @Test
     void malformedAndImpossibleDatesAreRefused() throws Exception {
-        Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990-2-30}\n  - {id: p2, name: 乙, birth_date: 1990-02-30}\n");
+        Run run = checkIn("zh", "f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990-2-30}\n  - {id: p2, name: 乙, birth_date: 1990-02-30}\n");
         assertRefused(run, at("f.yaml", 7, 35) + "“birth_date”应是日期，写作 YYYY-MM-DD（如 2024-03-05），这里写的是“1990-2-30”");
         assertThat(run.err()).contains(at("f.yaml", 8, 35) + "“birth_date”不是一个真实的日期：“1990-02-30”");
     }
@@ -85,7 +90,7 @@ class BadFactsTest {
     /** A day written another common way gets the corrected value, in the clerk's language and in English. */
     @Test
     void aDateWrittenAnotherWayGetsTheCorrectedValue() throws Exception {
-        Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990/3/5}\n"
+        Run run = checkIn("zh", "f.yaml", HEAD + "people:\n  - {id: p1, name: 甲, birth_date: 1990/3/5}\n"
                 + "  - {id: p2, name: 乙, birth_date: 1990年3月5日}\n  - {id: p3, name: 丙, birth_date: 1990.3.5}\n");
         assertRefused(run, at("f.yaml", 7, 35) + "“birth_date”的日期应写作 YYYY-MM-DD：“1990/3/5”请写成 1990-03-05");
         assertThat(run.err()).contains(at("f.yaml", 8, 35) + "“birth_date”的日期应写作 YYYY-MM-DD：“1990年3月5日”请写成 1990-03-05")
@@ -202,7 +207,10 @@ class BadFactsTest {
         Run run = check("f.yaml", HEAD + "people:\n  - {id: p1, nmae: 甲}\n  - {id: P2, name: 乙}\n");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("unknown field 'nmae'").contains("missing required field 'name'")
-                .contains("'P2' in person is not a valid id").endsWith("共 3 个错误\n");
+                .contains("'P2' in person is not a valid id").endsWith("3 errors\n");
+        Run zh = checkIn("zh", "f.yaml", HEAD + "people:\n  - {id: p1, nmae: 甲}\n  - {id: P2, name: 乙}\n");
+        assertThat(zh.err()).contains("人员中没有字段“nmae”；是否应为“name”？").contains("人员缺少必填字段“name”")
+                .contains("人员中的“P2”不是有效的编号").endsWith("共 3 个错误\n");
     }
 
     @Test
@@ -214,6 +222,6 @@ class BadFactsTest {
         Run run = check("many.yaml", yaml.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().filter(l -> l.contains(": error: ")).count()).isEqualTo(100);
-        assertThat(run.err()).contains("……另有 20 个问题未列出").endsWith("共 120 个错误\n");
+        assertThat(run.err()).contains("... and 20 more").endsWith("120 errors\n");
     }
 }

@@ -75,10 +75,10 @@ class WaiversTest {
     void badWaiversFileIsLocatedAndExitTwo() throws Exception {
         Path w = waivers("  - {rule: INSPECT-1, unit: yq-party, reason: x, approved_by: y, approved_on: 2022-09-01, expires: 2022-13-01}",
                 "  - {rule: GRASS-02, unit: hz-league, approved_by: y, approved_on: 2022-09-01, expires: 2023-01-01}");
-        Run run = Run.xuncha("check", "--waivers", w.toString(), SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--waivers", w.toString(), SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(w + ":2:12: error: rule 'INSPECT-1' not found; did you mean 'INSPECT-01'?")
-                .contains(w + ":2:100: error: “expires”不是一个真实的日期：“2022-13-01”")
+                .contains(w + ":2:100: error: 'expires' is not a real date: '2022-13-01'")
                 .contains(w + ":3:5: error: missing required field 'reason' in waiver")
                 .doesNotContain("Exception");
     }

@@ -41,14 +41,14 @@ class ContractOneOneTest {
     @Test
     void sourceOnARoleThatHasNoneIsRefused() throws Exception {
         assertShortRefusal(sampleWith("roles: [{unit: yq-league, role: secretary}]",
-                "roles: [{unit: yq-league, role: secretary, source: other}]"),
+                "roles: [{unit: yq-league, role: secretary, source: other}]", "--lang", "en"),
                 at(51, 49) + "field 'source' does not apply to role 'secretary'");
     }
 
     @Test
     void sameRoleAtTheSameUnitTwiceIsRefusedAtTheSecond() throws Exception {
         assertShortRefusal(sampleWith("roles: [{unit: yq-league, role: secretary}]",
-                "roles: [{unit: yq-league, role: secretary}, {unit: yq-league, role: secretary}]"),
+                "roles: [{unit: yq-league, role: secretary}, {unit: yq-league, role: secretary}]", "--lang", "en"),
                 at(51, 50) + "person 'p-league-sec' already holds secretary at unit 'yq-league' (line 51)");
     }
 

@@ -31,9 +31,12 @@ class HostileFactsTest {
     private Run check(String name, String yaml, String... options) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);
-        String[] args = new String[options.length + 2];
+        // Messages in English, as the assertions here read them.
+        String[] args = new String[options.length + 4];
         args[0] = "check";
-        System.arraycopy(options, 0, args, 1, options.length);
+        args[1] = "--lang";
+        args[2] = "en";
+        System.arraycopy(options, 0, args, 3, options.length);
         args[args.length - 1] = file.toString();
         return assertTimeoutPreemptively(HANG, () -> Run.xuncha(args));
     }
