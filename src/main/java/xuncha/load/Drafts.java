@@ -1,6 +1,7 @@
 package xuncha.load;
 
 import xuncha.facts.Kept;
+import xuncha.problems.Messages;
 import xuncha.facts.Location;
 import xuncha.facts.Person;
 import xuncha.facts.Unit;
@@ -26,9 +27,9 @@ final class Drafts {
      * A reference to check once every file is read.
      *
      * @param unitTypes the unit types it may name; null when it names a person
-     * @param by what refers, for the message: "role of person 'p-li'"
+     * @param by what refers, for the message, said in the user's language: "role of person 'p-li'"
      */
-    record Ref(Location at, String id, Set<UnitType> unitTypes, String by) {
+    record Ref(Location at, String id, Set<UnitType> unitTypes, Messages.Term by) {
     }
 
     record Stamp(int value, Location at) {
@@ -85,11 +86,11 @@ final class Drafts {
         declared.add(new Declared(kind, type, at));
     }
 
-    void refUnit(Location at, String id, Set<UnitType> types, String by) {
+    void refUnit(Location at, String id, Set<UnitType> types, Messages.Term by) {
         refs.add(new Ref(at, id, types, by));
     }
 
-    void refPerson(Location at, String id, String by) {
+    void refPerson(Location at, String id, Messages.Term by) {
         refs.add(new Ref(at, id, null, by));
     }
 }

@@ -173,16 +173,16 @@ public final class FactLoader {
         List<Input> inputs = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         if (paths.isEmpty()) {
-            problems.error(Location.ofFile("xuncha"), "no facts files given: name one or more YAML files or folders");
+            problems.say(Location.ofFile("xuncha"), "facts.no_files");
         }
         for (String given : paths) {
             Path path = Path.of(given);
             if (!Files.exists(path)) {
-                problems.error(Location.ofFile(given), "no such file or folder");
+                problems.say(Location.ofFile(given), "facts.no_such_path");
             } else if (Files.isDirectory(path)) {
                 List<Path> found = yamlFilesUnder(path, given, problems);
                 if (found.isEmpty()) {
-                    problems.error(Location.ofFile(given), "the folder holds no .yaml or .yml files");
+                    problems.say(Location.ofFile(given), "facts.empty_folder");
                 }
                 for (Path file : found) {
                     if (seen.add(file.toAbsolutePath().normalize())) {
@@ -211,7 +211,7 @@ public final class FactLoader {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
-            problems.error(Location.ofFile(given), "cannot read the folder: %s", e.getMessage());
+            problems.say(Location.ofFile(given), "facts.cannot_read_folder", String.valueOf(e.getMessage()));
             return List.of();
         }
     }
@@ -230,8 +230,7 @@ public final class FactLoader {
         f.allowOnly(TOP_LEVEL);
         f.count("version", false).ifPresent(v -> {
             if (v != 1) {
-                problems.error(f.at("version"), "facts format version %d is not supported (this xuncha reads"
-                        + " version 1)", v);
+                problems.say(f.at("version"), "facts.version", v);
             }
         });
         drafts.yearWritten |= f.keys().contains("year");

@@ -1,6 +1,7 @@
 package xuncha.load;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages;
 import xuncha.problems.Suggest;
 
 import xuncha.facts.FactBase;
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks what spans records and files (unique ids, references, parent chains, the year) and builds
@@ -46,8 +46,7 @@ final class Linker {
             Drafts.Declared here = drafts.declared.get(i);
             Drafts.Declared first = byId.putIfAbsent(id, here);
             if (first != null) {
-                problems.error(here.at(), "duplicate id '%s': already used by the %s at %s", id, first.kind(),
-                        first.at());
+                problems.say(here.at(), "link.duplicate_id", id, kind(first.kind()), first.at());
             }
         }
         drafts.units.forEach(u -> units.putIfAbsent(u.value().id(), u.value()));
@@ -97,27 +96,27 @@ final class Linker {
     private void period() {
         Location first = Location.ofFile(firstFile);
         if (!drafts.yearWritten) {
-            problems.error(first, "no file gives 'year', the assessment year (e.g. 'year: 2022')");
+            problems.say(first, "link.no_year");
         }
         if (!drafts.asOfWritten) {
-            problems.error(first, "no file gives 'as_of', the day the facts describe (e.g. 'as_of: 2022-10-24')");
+            problems.say(first, "link.no_as_of");
         }
         for (Drafts.Stamp y : drafts.years) {
             Drafts.Stamp y0 = drafts.years.get(0);
             if (y.value() != y0.value()) {
-                problems.error(y.at(), "year %d disagrees with year %d given at %s", y.value(), y0.value(), y0.at());
+                problems.say(y.at(), "link.year_disagrees", y.value(), y0.value(), y0.at());
             }
         }
         for (Drafts.DateStamp d : drafts.asOfs) {
             Drafts.DateStamp d0 = drafts.asOfs.get(0);
             if (!d.value().equals(d0.value())) {
-                problems.error(d.at(), "as_of %s disagrees with as_of %s given at %s", d.value(), d0.value(), d0.at());
+                problems.say(d.at(), "link.as_of_disagrees", d.value(), d0.value(), d0.at());
             }
         }
         if (!drafts.years.isEmpty() && !drafts.asOfs.isEmpty()
                 && drafts.asOfs.get(0).value().getYear() < drafts.years.get(0).value()) {
-            problems.error(drafts.asOfs.get(0).at(), "as_of %s is before the assessment year %d",
-                    drafts.asOfs.get(0).value(), drafts.years.get(0).value());
+            problems.say(drafts.asOfs.get(0).at(), "link.as_of_before_year", drafts.asOfs.get(0).value(),
+                    drafts.years.get(0).value());
         }
     }
 
@@ -125,15 +124,15 @@ final class Linker {
         Drafts.Declared target = byId.get(ref.id());
         String wanted = ref.unitTypes() == null ? "person" : "unit";
         if (target == null) {
-            problems.error(ref.at(), "%s '%s' not found (referenced by %s)%s", wanted, ref.id(), ref.by(),
-                    Suggest.hint(ref.id(), candidates(ref)));
+            problems.say(ref.at(), "link.not_found", kind(wanted), ref.id(), ref.by(),
+                    Suggest.term(ref.id(), candidates(ref)));
         } else if (!target.kind().equals(wanted)) {
-            problems.error(ref.at(), "'%s' is a %s, not a %s (referenced by %s)%s", ref.id(), target.kind(), wanted,
-                    ref.by(), Suggest.hint(ref.id(), candidates(ref)));
+            problems.say(ref.at(), "link.wrong_kind", ref.id(), kind(target.kind()), kind(wanted), ref.by(),
+                    Suggest.term(ref.id(), candidates(ref)));
         } else if (ref.unitTypes() != null && target.unitType() != null
                 && !ref.unitTypes().contains(target.unitType())) {
-            problems.error(ref.at(), "unit '%s' is a %s, but %s must be a %s", ref.id(), target.unitType().yaml(),
-                    ref.by(), ref.unitTypes().stream().map(UnitType::yaml).collect(Collectors.joining(" or ")));
+            problems.say(ref.at(), "link.wrong_unit_type", ref.id(), target.unitType().yaml(), ref.by(),
+                    new Messages.Joined("list.or", ref.unitTypes().stream().map(UnitType::yaml).toList()));
         }
     }
 
@@ -170,8 +169,7 @@ final class Linker {
         if (at != null && chain.contains(at) && units.get(at).type() != UnitType.COUNTY_PARTY_COMMITTEE) {
             List<String> path = new ArrayList<>(chain);
             path.add(at);
-            problems.error(unitAt(id), "the parent chain of unit '%s' loops (%s), so it reaches no"
-                    + " county_party_committee", id, String.join(" → ", path));
+            problems.say(unitAt(id), "link.parent_loop", id, String.join(" → ", path));
         }
         for (String member : chain) {
             countyOf.putIfAbsent(member, county);
@@ -194,8 +192,7 @@ final class Linker {
             }
             Unit before = first.putIfAbsent(county, u);
             if (before != null) {
-                problems.error(unitAt(u.id()), "county '%s' already has a county_league_committee, '%s' at %s",
-                        county, before.id(), unitAt(before.id()));
+                problems.say(unitAt(u.id()), "link.second_league_committee", county, before.id(), unitAt(before.id()));
             }
         }
     }
@@ -209,8 +206,7 @@ final class Linker {
             String roleCounty = countyOf.get(r.unit());
             String gridCounty = countyOf.get(r.grid());
             if (roleCounty != null && gridCounty != null && !roleCounty.equals(gridCounty)) {
-                problems.error(located.at(), "grid '%s' of person '%s' is in county '%s', but the role is held in"
-                        + " county '%s'", r.grid(), r.person(), gridCounty, roleCounty);
+                problems.say(located.at(), "link.grid_county", r.grid(), r.person(), gridCounty, roleCounty);
             }
         }
     }
@@ -222,8 +218,7 @@ final class Linker {
             Problem p = located.value();
             Inspection i = inspections.get(p.inspection());
             if (i != null && !i.targets().contains(p.unit())) {
-                problems.error(located.at(), "problem '%s' is fed back to unit '%s', which is not among the targets"
-                        + " of inspection '%s' (%s)", p.id(), p.unit(), i.id(), String.join(", ", i.targets()));
+                problems.say(located.at(), "link.problem_not_target", p.id(), p.unit(), i.id(), String.join(", ", i.targets()));
             }
         }
     }
@@ -236,9 +231,13 @@ final class Linker {
         for (Keyed k : records) {
             Keyed before = first.putIfAbsent(k.unit() + "/" + k.year(), k);
             if (before != null) {
-                problems.error(k.at(), "a second %s for unit '%s' and year %d; the first is at %s", kind, k.unit(),
-                        k.year(), before.at());
+                problems.say(k.at(), "link.second_per_year", kind(kind), k.unit(), k.year(), before.at());
             }
         }
+    }
+
+    /** A record kind as messages name it, in the user's language: {@code unit} → 单位. */
+    private static Messages.Term kind(String kind) {
+        return new Messages.Term("kind." + kind);
     }
 }

@@ -110,7 +110,7 @@ final class RecordReader {
             parent = f.id("parent", true).orElse("");
             if (!parent.isEmpty()) {
                 Set<UnitType> parents = t == UnitType.COUNTY_LEAGUE_COMMITTEE ? COUNTY : ANY_UNIT;
-                drafts.refUnit(f.at("parent"), parent, parents, "parent of unit '" + id.get() + "'");
+                drafts.refUnit(f.at("parent"), parent, parents, new Term("ref.parent_of", id.get()));
             }
         }
         boolean isEnterprise = t == UnitType.ENTERPRISE;
@@ -153,14 +153,14 @@ final class RecordReader {
             return;
         }
         RoleKind k = kind.get();
-        String by = "role " + k.yaml() + " of person '" + person + "'";
+        Term by = new Term("ref.role_of", k.yaml(), person);
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, k.heldAt(), by));
         Source source = only(f, "source", k.needsSource(), k)
                 ? f.choice("source", Source.class, true).orElse(Source.OTHER) : Source.NONE;
         String grid = only(f, "grid", k == RoleKind.YOUTH_WORK_COMMITTEE_MEMBER, k)
                 ? f.id("grid", true).orElse("") : "";
         if (!grid.isEmpty()) {
-            drafts.refUnit(f.at("grid"), grid, EnumSet.of(UnitType.TOWNSHIP_PARTY_COMMITTEE), "grid of " + by);
+            drafts.refUnit(f.at("grid"), grid, EnumSet.of(UnitType.TOWNSHIP_PARTY_COMMITTEE), new Term("ref.grid_of", by));
         }
         String industry = only(f, "industry", k == RoleKind.INDUSTRY_LIAISON, k)
                 ? f.string("industry", true).orElse("") : "";
@@ -198,14 +198,14 @@ final class RecordReader {
         for (Node n : f.list("attendees", false)) {
             f.id(n, "attendee").ifPresent(p -> {
                 attendees.add(p);
-                drafts.refPerson(f.at(n), p, "attendees of meeting '" + id.orElse("?") + "'");
+                drafts.refPerson(f.at(n), p, new Term("ref.attendees_of", id.orElse("?")));
             });
         }
         if (id.isEmpty() || unit.isEmpty() || kind.isEmpty() || date.isEmpty()) {
             return;
         }
         drafts.refUnit(f.at("unit"), unit.get(), EnumSet.of(kind.get().heldBy()),
-                "meeting '" + id.get() + "' of kind " + kind.get().yaml());
+                new Term("ref.meeting_of_kind", id.get(), kind.get().yaml()));
         drafts.add(Meeting.class, new Meeting(id.get(), unit.get(), kind.get(), date.get(), Set.copyOf(topics),
                 Set.copyOf(attendees)), f.at());
     }
@@ -217,7 +217,7 @@ final class RecordReader {
         Optional<BigDecimal> party = f.amount("party_building", true);
         Optional<BigDecimal> league = f.amount("league_building", true);
         Optional<BigDecimal> pioneers = f.amount("young_pioneer_work", true);
-        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, "a budget"));
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, new Term("ref.a_budget")));
         if (unit.isPresent() && year.isPresent() && party.isPresent() && league.isPresent() && pioneers.isPresent()) {
             drafts.add(Budget.class, new Budget(unit.get(), year.get(), party.get(), league.get(), pioneers.get()),
                     f.at());
@@ -235,7 +235,7 @@ final class RecordReader {
         for (Node n : f.list("includes_league_work", false)) {
             f.choice(n, "assessment", AssessmentKind.class).ifPresent(kinds::add);
         }
-        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, "an assessment"));
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, new Term("ref.an_assessment")));
         if (unit.isPresent() && year.isPresent()) {
             drafts.add(Assessment.class, new Assessment(unit.get(), year.get(), Set.copyOf(kinds)), f.at());
         }
@@ -250,7 +250,7 @@ final class RecordReader {
         Optional<Map<EvaluationPart, BigDecimal>> weights = parts(f, "weights", BigDecimal.valueOf(100));
         Optional<Map<EvaluationPart, BigDecimal>> scores = parts(f, "scores", BigDecimal.valueOf(100));
         Optional<BigDecimal> total = f.number("total", true);
-        String by = "evaluation '" + id.orElse("?") + "'";
+        Term by = new Term("ref.evaluation", id.orElse("?"));
         person.ifPresent(p -> drafts.refPerson(f.at("person"), p, by));
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, LEAGUE, by));
         if (id.isPresent() && person.isPresent() && unit.isPresent() && year.isPresent() && weights.isPresent()
@@ -294,7 +294,7 @@ final class RecordReader {
         Optional<String> unit = f.id("unit", true);
         Optional<LocalDate> date = f.date("date", true);
         boolean recommended = f.flag("recommended_by_league");
-        String by = "admission '" + id.orElse("?") + "'";
+        Term by = new Term("ref.admission", id.orElse("?"));
         person.ifPresent(p -> drafts.refPerson(f.at("person"), p, by));
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, PARTY, by));
         if (id.isPresent() && person.isPresent() && unit.isPresent() && date.isPresent()) {
@@ -314,13 +314,13 @@ final class RecordReader {
             problems.say(f.at("end"), "inspection.ends_before_start", id.orElse("?"), end.get(), start.get());
         }
         boolean covers = f.flag("covers_league_work");
-        String by = "inspection '" + id.orElse("?") + "'";
+        Term by = new Term("ref.inspection", id.orElse("?"));
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, by));
         List<String> targets = new ArrayList<>();
         for (Node n : f.list("targets", true)) {
             f.id(n, "target").ifPresent(t -> {
                 targets.add(t);
-                drafts.refUnit(f.at(n), t, ANY_UNIT, "targets of " + by);
+                drafts.refUnit(f.at(n), t, ANY_UNIT, new Term("ref.targets_of", by));
             });
         }
         if (id.isEmpty()) {
@@ -344,7 +344,7 @@ final class RecordReader {
             problems.say(f.at("rectified"), "problem.rectified_before_fed_back", id.orElse("?"), rectified,
                     fedBack.get());
         }
-        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, ANY_UNIT, "problem '" + id.orElse("?") + "'"));
+        unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, ANY_UNIT, new Term("ref.problem", id.orElse("?"))));
         if (id.isPresent() && unit.isPresent() && fedBack.isPresent()) {
             drafts.add(Problem.class, new Problem(id.get(), inspection, unit.get(), summary, fedBack.get(), rectified),
                     f.at());

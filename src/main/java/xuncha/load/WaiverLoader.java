@@ -53,7 +53,7 @@ public final class WaiverLoader {
             }
         });
         if (root.isEmpty() && !problems.any()) {
-            problems.error(Location.ofFile(shown), "the waivers file is empty (write 'waivers: [...]')");
+            problems.say(Location.ofFile(shown), "waivers.empty");
         }
         return new Read(List.copyOf(pending), problems.sorted());
     }
@@ -114,8 +114,7 @@ public final class WaiverLoader {
         Optional<LocalDate> approvedOn = f.date("approved_on", true);
         Optional<LocalDate> expires = f.date("expires", true);
         if (approvedOn.isPresent() && expires.isPresent() && expires.get().isBefore(approvedOn.get())) {
-            problems.error(f.at("expires"), "the waiver expires on %s, before it was approved on %s", expires.get(),
-                    approvedOn.get());
+            problems.say(f.at("expires"), "waivers.expires_before_approved", expires.get(), approvedOn.get());
         }
         Optional<Waiver> complete = rule.isEmpty() || unit.isEmpty() || reason.isEmpty() || approvedBy.isEmpty()
                 || approvedOn.isEmpty() || expires.isEmpty() ? Optional.empty()
@@ -129,7 +128,8 @@ public final class WaiverLoader {
         if (known.contains(id)) {
             return true;
         }
-        problems.error(at, "%s '%s' not found%s", kind, id, Suggest.hint(id, known));
+        problems.say(at, "waivers.not_found", new xuncha.problems.Messages.Term("kind." + kind), id,
+                Suggest.term(id, known));
         return false;
     }
 }

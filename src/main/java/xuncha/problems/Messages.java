@@ -29,7 +29,8 @@ public final class Messages {
      * mean", what a value was found to be): a value of a message that is rendered, in the same
      * language, when the message is.
      */
-    public record Term(String key, Object... args) {
+    public record Term(String key, Object... args) implements Piece {
+        @Override
         public String in(String lang) {
             return text(lang, key, args);
         }
@@ -40,7 +41,27 @@ public final class Messages {
         }
     }
 
-    /** The text of {@code key} in {@code lang}, its values filled in (terms among them in the same language). */
+    /** A value of a message that is said in the user's language when the message is. */
+    public interface Piece {
+        String in(String lang);
+    }
+
+    /** Values listed with the language's word between them: {@code a or b} / {@code a或b} ({@code list.or}). */
+    public record Joined(String separatorKey, java.util.List<?> items) implements Piece {
+        @Override
+        public String in(String lang) {
+            String separator = text(lang, separatorKey);
+            return items.stream().map(i -> i instanceof Piece p ? p.in(lang) : String.valueOf(i))
+                    .collect(java.util.stream.Collectors.joining(separator));
+        }
+
+        @Override
+        public String toString() {
+            return in("en");
+        }
+    }
+
+    /** The text of {@code key} in {@code lang}, its values filled in (pieces among them in the same language). */
     public static String text(String lang, String key, Object... args) {
         String pattern;
         try {
@@ -50,8 +71,8 @@ public final class Messages {
         }
         Object[] values = args.clone();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Term t) {
-                values[i] = t.in(lang);
+            if (values[i] instanceof Piece p) {
+                values[i] = p.in(lang);
             }
         }
         return String.format(Locale.ROOT, pattern, values);

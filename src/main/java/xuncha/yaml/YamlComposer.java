@@ -1,6 +1,7 @@
 package xuncha.yaml;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -42,9 +43,11 @@ public final class YamlComposer {
     /** What a refused document says, located. */
     public static final class Refused extends RuntimeException {
         final transient Mark at;
+        final transient Messages.Term why;
 
-        Refused(String message, Mark at) {
-            super(message, null, false, false);
+        Refused(Messages.Term why, Mark at) {
+            super(why.in("en"), null, false, false);
+            this.why = why;
             this.at = at;
         }
     }
@@ -90,8 +93,7 @@ public final class YamlComposer {
             expect(Event.ID.DocumentEnd);
         }
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
-            throw new Refused("a facts file holds one YAML document, but a second begins here (remove the '---'"
-                    + " line, or split the file in two)", parser.peekEvent().getStartMark());
+            throw new Refused(new Messages.Term("yaml.second_document"), parser.peekEvent().getStartMark());
         }
         parser.getEvent();
         return root;
@@ -100,7 +102,7 @@ public final class YamlComposer {
     private void expect(Event.ID id) {
         Event e = parser.getEvent();
         if (!e.is(id)) {
-            throw new Refused("unexpected " + e.getEventId(), e.getStartMark());
+            throw new Refused(new Messages.Term("yaml.syntax.other"), e.getStartMark());
         }
     }
 
@@ -110,7 +112,7 @@ public final class YamlComposer {
         }
         NodeEvent start = (NodeEvent) parser.peekEvent();
         if (++depth > maxDepth) {
-            throw new Refused("the data is nested more than " + maxDepth + " levels deep", start.getStartMark());
+            throw new Refused(new Messages.Term("yaml.too_deep", maxDepth), start.getStartMark());
         }
         nodes++;
         Node node;
@@ -129,27 +131,26 @@ public final class YamlComposer {
     private Node alias(AliasEvent event) {
         Node node = anchors.get(event.getAnchor());
         if (node == null) {
-            throw new Refused("the alias *" + Diagnostics.quote(event.getAnchor()) + " names no anchor (&"
-                    + Diagnostics.quote(event.getAnchor()) + ") written before it", event.getStartMark());
+            throw new Refused(new Messages.Term("yaml.alias_unknown", Diagnostics.quote(event.getAnchor())),
+                    event.getStartMark());
         }
         if (open.contains(node)) {
-            throw new Refused("the alias *" + Diagnostics.quote(event.getAnchor()) + " stands inside the data it"
-                    + " names, which would never end", event.getStartMark());
+            throw new Refused(new Messages.Term("yaml.alias_recursive", Diagnostics.quote(event.getAnchor())),
+                    event.getStartMark());
         }
         long[] size = sizes.get(node);
         chars += size[0];
         nodes += size[1];
         if (chars > maxChars || nodes > maxNodes) {
-            throw new Refused("the aliases up to this one (*" + Diagnostics.quote(event.getAnchor()) + ") repeat"
-                    + " more data than a file of this size may (" + maxChars + " characters, " + maxNodes
-                    + " values): write the values out, or use fewer aliases", event.getStartMark());
+            throw new Refused(new Messages.Term("yaml.alias_bomb", Diagnostics.quote(event.getAnchor()), maxChars,
+                    maxNodes), event.getStartMark());
         }
         return node;
     }
 
     private void checkBudget(Mark at) {
         if (nodes > maxNodes) {
-            throw new Refused("the file holds more values than its size allows", at);
+            throw new Refused(new Messages.Term("yaml.too_many_values"), at);
         }
     }
 

@@ -1,6 +1,7 @@
 package xuncha.yaml;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -77,11 +78,11 @@ public final class YamlReader {
                     streamed, items);
             return Optional.ofNullable(composer.single());
         } catch (YamlComposer.Refused e) {
-            problems.error(at(shown, e.at), "%s", e.getMessage());
+            problems.say(at(shown, e.at), e.why.key(), e.why.args());
         } catch (MarkedYAMLException e) {
             syntax(e, shown, text.get(), problems);
         } catch (YAMLException e) {
-            problems.error(Location.ofFile(shown), "refused: %s", clean(e.getMessage()));
+            problems.say(Location.ofFile(shown), "yaml.syntax.other");
         }
         return Optional.empty();
     }
@@ -191,9 +192,7 @@ public final class YamlReader {
         for (int i = 0; i < end; ) {
             int c = Character.codePointAt(chars, i, end);
             if (!StreamReader.isPrintable(c)) {
-                problems.error(new Location(shown, line, column), "the file holds the control character U+%04X,"
-                        + " which YAML does not allow: delete it (it often comes with text pasted from another"
-                        + " program)", c);
+                problems.say(new Location(shown, line, column), "yaml.control_character", c);
                 return Optional.empty();
             }
             surrogates |= c > 0xFFFF;
@@ -212,23 +211,21 @@ public final class YamlReader {
         byte[] bytes;
         try {
             if (Files.exists(path) && !Files.isRegularFile(path)) {
-                problems.error(Location.ofFile(shown), "not a regular file (a FIFO, a device or a folder): name a"
-                        + " YAML file");
+                problems.say(Location.ofFile(shown), "file.not_regular");
                 return Optional.empty();
             }
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
-                problems.error(Location.ofFile(shown), "file is %d bytes, more than the %d MiB a facts file may have;"
-                        + " split it into several files in a folder", size, MAX_FILE_BYTES >> 20);
+                problems.say(Location.ofFile(shown), "file.too_big", size, MAX_FILE_BYTES >> 20);
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(path);
             bytesRead.accept(path, bytes);
         } catch (NoSuchFileException e) {
-            problems.error(Location.ofFile(shown), "no such file");
+            problems.say(Location.ofFile(shown), "file.no_such");
             return Optional.empty();
         } catch (IOException e) {
-            problems.error(Location.ofFile(shown), "cannot read the file: %s", e.getMessage());
+            problems.say(Location.ofFile(shown), "file.cannot_read", String.valueOf(e.getMessage()));
             return Optional.empty();
         }
         return decode(bytes, shown, problems);
@@ -246,19 +243,14 @@ public final class YamlReader {
         }
         if (result.isError()) {
             int offset = in.position();
-            problems.error(byteLocation(bytes, offset, shown), "the file is not valid %s (byte 0x%02X)%s",
-                    charset.name(), bytes[offset] & 0xff, encodingHint());
+            problems.say(byteLocation(bytes, offset, shown), "file.bad_encoding", charset.name(), bytes[offset] & 0xff,
+                    new Messages.Term(charset.equals(StandardCharsets.UTF_8) ? "file.encoding_hint.utf8"
+                            : "file.encoding_hint.other"));
             return Optional.empty();
         }
         return Optional.of(out.flip());
     }
 
-    private String encodingHint() {
-        return charset.equals(StandardCharsets.UTF_8)
-                ? "; files saved by Chinese Windows or WPS are often GB18030: run with --encoding gb18030,"
-                        + " or save the file as UTF-8"
-                : "; check --encoding, or save the file as UTF-8";
-    }
 
     /** Line and column (in characters, as far as they decode) of a byte offset. */
     private Location byteLocation(byte[] bytes, int offset, String shown) {
@@ -276,9 +268,5 @@ public final class YamlReader {
 
     public static Location at(String shown, Mark mark) {
         return mark == null ? Location.ofFile(shown) : new Location(shown, mark.getLine() + 1, mark.getColumn() + 1);
-    }
-
-    private static String clean(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s+", " ");
     }
 }

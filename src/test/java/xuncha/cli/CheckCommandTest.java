@@ -90,7 +90,7 @@ class CheckCommandTest {
                 people:
                   - {id: x, name: 跨县, roles: [{unit: a-league, role: youth_work_committee_member, source: other, grid: b-town}]}
                 """);
-        Run run = Run.xuncha("check", "fixtures/two-counties", file.toString());
+        Run run = Run.xuncha("check", "--lang", "en", "fixtures/two-counties", file.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(file + ":2:31: error: grid 'b-town' of person 'x' is in county 'b-party',"
                 + " but the role is held in county 'a-party'");

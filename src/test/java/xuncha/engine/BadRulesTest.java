@@ -62,10 +62,10 @@ class BadRulesTest {
     void aBrokenPackIsReportedBeforeBrokenFacts() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)",
                 "not Role(unit == $u.id role == RoleKind.SECRETARY)");
-        Run run = Run.xuncha("check", "--rules", rules.toString(), "no-such-facts.yaml");
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "no-such-facts.yaml");
         assertRefused(run, rules + "/grass.drl:22:28: error: DRL: mismatched input 'role'");
         assertThat(run.err()).doesNotContain("no-such-facts.yaml");
-        Run factsOnly = Run.xuncha("check", "no-such-facts.yaml");
+        Run factsOnly = Run.xuncha("check", "--lang", "en", "no-such-facts.yaml");
         assertRefused(factsOnly, "no-such-facts.yaml: error: no such file or folder");
     }
 

@@ -135,7 +135,7 @@ class BadFactsTest {
     void yearAndAsOfMissingOrDisagreeingAreRefused() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), HEAD);
         Files.writeString(dir.resolve("b.yaml"), "year: 2023\nas_of: 2022-10-25\n");
-        Run run = Run.xuncha("check", dir.toString());
+        Run run = Run.xuncha("check", "--lang", "en", dir.toString());
         assertRefused(run, dir + "/b.yaml:1:7: error: year 2023 disagrees with year 2022 given at " + dir + "/a.yaml:1:7");
         assertThat(run.err()).contains(dir + "/b.yaml:2:8: error: as_of 2022-10-25 disagrees with as_of 2022-10-24");
 
@@ -146,7 +146,7 @@ class BadFactsTest {
     @Test
     void missingFileAndFolderWithoutYamlAreRefused() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
-        Run run = Run.xuncha("check", dir.resolve("nope.yaml").toString(), dir.resolve("empty").toString());
+        Run run = Run.xuncha("check", "--lang", "en", dir.resolve("nope.yaml").toString(), dir.resolve("empty").toString());
         assertRefused(run, dir.resolve("nope.yaml") + ": error: no such file or folder");
         assertThat(run.err()).contains(dir.resolve("empty") + ": error: the folder holds no .yaml or .yml files");
     }
@@ -155,7 +155,7 @@ class BadFactsTest {
     void fileInAnotherEncodingSuggestsGb18030() throws Exception {
         Path file = dir.resolve("gbk.yaml");
         Files.write(file, (HEAD + "people:\n  - {id: p1, name: 张三}\n").getBytes(Charset.forName("GB18030")));
-        Run run = Run.xuncha("check", file.toString());
+        Run run = Run.xuncha("check", "--lang", "en", file.toString());
         assertRefused(run, file + ":4:");
         assertThat(run.err()).contains("is not valid UTF-8").contains("--encoding gb18030");
     }
@@ -197,7 +197,7 @@ class BadFactsTest {
                 out.write(line);
             }
         }
-        Run run = Run.xuncha("check", file.toString());
+        Run run = Run.xuncha("check", "--lang", "en", file.toString());
         assertRefused(run, file + ": error: file is ");
         assertThat(run.err()).contains("split it into several files");
     }

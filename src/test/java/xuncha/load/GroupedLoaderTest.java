@@ -80,8 +80,8 @@ class GroupedLoaderTest {
         assertThat(GroupedLoader.groups(List.of(province.toString())).orElseThrow())
                 .extracting(g -> g.get(0).substring(province.toString().length() + 1))
                 .containsExactly("c001-extra", "c001", "c002", "c003", "c004");
-        Run grouped = Run.xuncha("check", province.toString());
-        List<String> whole = new ArrayList<>(List.of("check", province + "/c001-extra"));
+        Run grouped = Run.xuncha("check", "--lang", "en", province.toString());
+        List<String> whole = new ArrayList<>(List.of("check", "--lang", "en", province + "/c001-extra"));
         for (int n = 1; n <= COUNTIES; n++) {
             whole.add(province + "/" + Generator.folder(n));
         }
@@ -116,7 +116,7 @@ class GroupedLoaderTest {
         Files.writeString(waivers, "waivers:\n"
                 + "  - {rule: COVER-03, unit: c003-t1-vv1, person: c002-p5-tlsek, reason: x, approved_by: y,"
                 + " approved_on: 2022-09-01, expires: 2023-06-30}\n");
-        Run run = Run.xuncha("check", "--waivers", waivers.toString(), province.toString());
+        Run run = Run.xuncha("check", "--lang", "en", "--waivers", waivers.toString(), province.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("unit 'c003-t1-vv1' not found; did you mean 'c003-t1-v1'?")
                 .contains("person 'c002-p5-tlsek' not found; did you mean");
@@ -136,7 +136,7 @@ class GroupedLoaderTest {
     @Test
     void anIdInTwoCountyFoldersIsTheSameLocatedError() throws Exception {
         edit("c003/units.yaml", "{id: c003-d1,", "{id: c001-d1,");
-        Run run = Run.xuncha("check", province.toString());
+        Run run = Run.xuncha("check", "--lang", "en", province.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("duplicate id 'c001-d1'");
         assertSameAsWhole();
@@ -147,7 +147,7 @@ class GroupedLoaderTest {
         edit("c002/units.yaml", "year: 2022\nas_of: 2022-12-31\n", "");
         assertSameAsWhole();
         edit("c003/units.yaml", "as_of: 2022-12-31", "as_of: 2022-12-30");
-        Run run = Run.xuncha("check", province.toString());
+        Run run = Run.xuncha("check", "--lang", "en", province.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(province + "/c003/units.yaml:4:8: error: as_of 2022-12-30 disagrees with as_of 2022-12-31");
         assertSameAsWhole();
@@ -164,7 +164,7 @@ class GroupedLoaderTest {
     @Test
     void aReferenceToNothingInAnyFolderIsReported() throws Exception {
         edit("c001/records.yaml", "unit: c001-t1-party, kind: party_committee", "unit: c009-t1-party, kind: party_committee");
-        Run run = Run.xuncha("check", province.toString());
+        Run run = Run.xuncha("check", "--lang", "en", province.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("unit 'c009-t1-party' not found");
         assertSameAsWhole();
