@@ -106,7 +106,7 @@ final class Named {
         }
         for (String root : roots) {
             if (!found.contains(root)) {
-                throw new RequestException("--unit: no unit '" + root + "' in the facts" + Suggest.hint(root, known));
+                throw new RequestException("request.no_unit", root, Suggest.term(root, known));
             }
         }
         Set<String> out = new LinkedHashSet<>();

@@ -25,7 +25,7 @@ final class Scope {
         List<String> known = pack.rules().stream().map(RuleInfo::id).toList();
         for (String id : ids) {
             if (!known.contains(id)) {
-                throw new RequestException("--rule: no rule '" + id + "' in the pack" + Suggest.hint(id, known));
+                throw new RequestException("request.no_rule", id, Suggest.term(id, known));
             }
         }
         return new LinkedHashSet<>(ids);
@@ -38,7 +38,7 @@ final class Scope {
         Set<String> out = new LinkedHashSet<>();
         for (String id : ids) {
             if (!byId.containsKey(id)) {
-                throw new RequestException("--unit: no unit '" + id + "' in the facts" + Suggest.hint(id, byId.keySet()));
+                throw new RequestException("request.no_unit", id, Suggest.term(id, byId.keySet()));
             }
         }
         for (Unit u : facts.units()) {
@@ -80,20 +80,19 @@ final class Scope {
             String name = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             text = xuncha.problems.Diagnostics.quote(text);
             Threshold current = out.getOrDefault(name, pack.thresholds().get(name).orElseThrow(() -> new RequestException(
-                    "--set: no threshold '" + xuncha.problems.Diagnostics.quote(name) + "' in the pack"
-                            + Suggest.hint(name, pack.thresholds().all().keySet()))));
+                    "request.no_threshold", xuncha.problems.Diagnostics.quote(name),
+                    Suggest.term(name, pack.thresholds().all().keySet()))));
             BigDecimal value = number(key, written);
             if (current.isMapping() != key.contains(".")) {
-                throw new RequestException("--set: threshold '" + name + "' is " + (current.isMapping()
-                        ? "a mapping: set one of its parts, e.g. " + name + "." + current.parts().keySet().iterator().next()
-                        + "=" + text : "a number: write " + name + "=" + text));
+                throw current.isMapping()
+                        ? new RequestException("request.set_mapping", name, current.parts().keySet().iterator().next(), text)
+                        : new RequestException("request.set_number", name, text);
             }
             if (current.isMapping()) {
                 String part = key.substring(key.indexOf('.') + 1);
                 if (!current.parts().containsKey(part)) {
-                    throw new RequestException("--set: threshold '" + name + "' has no part '"
-                            + xuncha.problems.Diagnostics.quote(part) + "'"
-                            + Suggest.hint(part, current.parts().keySet()));
+                    throw new RequestException("request.no_part", name, xuncha.problems.Diagnostics.quote(part),
+                            Suggest.term(part, current.parts().keySet()));
                 }
                 Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
                 parts.put(part, value);
@@ -109,8 +108,8 @@ final class Scope {
         try {
             return xuncha.engine.Thresholds.value(key, text);
         } catch (xuncha.yaml.Decimals.Refused e) {
-            throw new RequestException("--set " + xuncha.problems.Diagnostics.quote(key + "=" + text) + ": the value "
-                    + e.getMessage());
+            throw new RequestException("request.bad_value", xuncha.problems.Diagnostics.quote(key + "=" + text),
+                    e.reason());
         }
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import xuncha.check.Check;
 import xuncha.check.CheckListener;
 import xuncha.check.CheckRequest;
-import xuncha.check.RequestException;
 import xuncha.engine.SessionLimits;
 import xuncha.findings.Level;
 import xuncha.problems.InputException;
@@ -108,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             List<Renderer> renderers = renderers();
             if (jobs < 1) {
-                throw usage("--jobs must be at least 1, not " + jobs);
+                throw new UsageError("usage.jobs", jobs);
             }
             SessionLimits sessionLimits = limits.limits();
             Charset charset = charset();
@@ -123,9 +122,6 @@ final class CheckCommand implements Callable<Integer> {
             return exitCode(report).status();
         } catch (InputException e) {
             return Problems.report(spec, e);
-        } catch (UsageError | RequestException e) {
-            spec.commandLine().getErr().println("xuncha check: " + e.getMessage());
-            return ExitCode.UNUSABLE.status();
         } catch (IOException e) {
             spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
             return ExitCode.UNUSABLE.status();
@@ -144,29 +140,26 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Charset.forName(encoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw usage("unknown --encoding '" + encoding + "' (e.g. utf-8, gb18030)");
+            throw new UsageError("usage.encoding", encoding);
         }
     }
 
     /** The formats asked for, checked against the outputs given before anything is loaded or run. */
     private List<Renderer> renderers() {
         if (output != null && outputDir != null) {
-            throw usage("--output and --output-dir cannot be used together: --output names one report, --output-dir a"
-                    + " folder for several");
+            throw new UsageError("usage.output_and_folder");
         }
         List<String> names = formats.isEmpty() ? (outputDir == null ? List.of("text") : Renderers.names())
                 : formats.stream().distinct().toList();
         List<Renderer> out = new ArrayList<>();
         for (String name : names) {
-            out.add(Renderers.byName(name).orElseThrow(() -> usage("unknown --format '" + name + "' (allowed: "
-                    + String.join(", ", Renderers.names()) + ")")));
+            out.add(Renderers.byName(name).orElseThrow(() -> new UsageError("usage.format", name, String.join(", ", Renderers.names()))));
         }
         if (out.size() > 1 && outputDir == null) {
-            throw usage("several formats (" + String.join(", ", names) + ") need --output-dir DIR");
+            throw new UsageError("usage.formats_need_folder", String.join(", ", names));
         }
         if (outputDir == null && output == null && out.get(0).binary()) {
-            throw usage("--format " + out.get(0).name() + " writes a workbook, not text: name the file with --output"
-                    + " FILE." + out.get(0).extension() + " (or use --output-dir)");
+            throw new UsageError("usage.workbook_to_terminal", out.get(0).name(), out.get(0).extension());
         }
         return out;
     }
@@ -236,8 +229,7 @@ final class CheckCommand implements Callable<Integer> {
             for (Path input : inputs) {
                 if (sameFile(target, input) || Files.isDirectory(target) && input.toAbsolutePath().normalize()
                         .startsWith(target.toAbsolutePath().normalize())) {
-                    throw usage("the report would overwrite " + input + ", which this run reads: write the report"
-                            + " elsewhere");
+                    throw new UsageError("usage.overwrites_input", input);
                 }
             }
         }
@@ -249,9 +241,5 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static UsageError usage(String message) {
-        return new UsageError(message);
     }
 }

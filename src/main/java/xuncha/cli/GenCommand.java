@@ -1,6 +1,7 @@
 package xuncha.cli;
 
 import picocli.CommandLine.Command;
+import xuncha.problems.Messages;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,14 +46,14 @@ final class GenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (counties < 1 || counties > 9999) {
-            return usage("--counties must be from 1 to 9999, not " + counties);
+            return usage("usage.counties", counties);
         }
         if (!(problemRate >= 0 && problemRate <= 1)) {
-            return usage("--problem-rate must be from 0 to 1, not " + problemRate);
+            return usage("usage.problem_rate", problemRate);
         }
         try {
             if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
-                return usage(out + " exists and is not an empty folder: gen writes a whole fact base, give a new folder");
+                return usage("usage.gen_folder_not_empty", out);
             }
             Generator gen = new Generator(seed, problemRate);
             long bytes = 0;
@@ -69,7 +70,7 @@ final class GenCommand implements Callable<Integer> {
                     + " ./xuncha check %s%n", out, counties, bytes, seed, out);
             return ExitCode.CLEAN.status();
         } catch (IOException e) {
-            return usage("cannot write " + out + ": " + e.getMessage());
+            return usage("usage.cannot_write", out, String.valueOf(e.getMessage()));
         }
     }
 
@@ -79,8 +80,8 @@ final class GenCommand implements Callable<Integer> {
         }
     }
 
-    private int usage(String message) {
-        spec.commandLine().getErr().println("xuncha gen: " + message);
+    private int usage(String key, Object... args) {
+        spec.commandLine().getErr().println("xuncha gen: " + Messages.text(lang.code(), key, args));
         return ExitCode.UNUSABLE.status();
     }
 }

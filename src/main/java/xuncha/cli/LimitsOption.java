@@ -22,8 +22,7 @@ final class LimitsOption {
     /** The limits given; a usage error when one is out of range. */
     SessionLimits limits() {
         if (maxFirings < 1 || maxInserted < 1 || sessionSeconds < 1 || sessionSeconds > 86_400) {
-            throw new UsageError("--max-firings and --max-inserted must be at least 1, --session-seconds from 1 to"
-                    + " 86400");
+            throw new UsageError("usage.limits");
         }
         return new SessionLimits(maxFirings, maxInserted, Duration.ofSeconds(sessionSeconds));
     }

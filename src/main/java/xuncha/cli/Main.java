@@ -1,5 +1,7 @@
 package xuncha.cli;
 
+import xuncha.problems.Messages;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +29,20 @@ public final class Main {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(false)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("xuncha: internal error: " + e);
+                    String lang = Problems.lang(cmd.getCommandSpec());
+                    // What the user wrote wrong, said once here for every command, in their language.
+                    if (e instanceof UsageError u) {
+                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + u.in(lang));
+                        return ExitCode.UNUSABLE.status();
+                    }
+                    if (e instanceof xuncha.check.RequestException r) {
+                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + r.in(lang));
+                        return ExitCode.UNUSABLE.status();
+                    }
+                    if (e instanceof xuncha.problems.InputException i) {
+                        return Problems.report(cmd.getCommandSpec(), i);
+                    }
+                    cmd.getErr().println("xuncha: " + Messages.text(lang, "main.internal_error", String.valueOf(e)));
                     if (System.getenv("XUNCHA_DEBUG") != null) {
                         e.printStackTrace(cmd.getErr());
                     }
@@ -38,15 +53,22 @@ public final class Main {
         try {
             status = cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.printf("xuncha: out of memory (the Java heap is %d MB). Give Java more (XUNCHA_JAVA_OPTS=-Xmx2g"
-                    + " with ./xuncha, java -Xmx2g -jar otherwise), or keep the facts as a folder per county: such a"
-                    + " folder is checked county by county, in the memory of one county.%n",
-                    Runtime.getRuntime().maxMemory() >> 20);
+            err.println("xuncha: " + Messages.text(lang(args), "main.out_of_memory", Runtime.getRuntime().maxMemory() >> 20));
             status = ExitCode.UNUSABLE.status();
         }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The language the arguments ask for: English with --lang en, Chinese otherwise. */
+    private static String lang(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang=en") || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("en")) {
+                return "en";
+            }
+        }
+        return "zh";
     }
 
     /** Standard streams in UTF-8 whatever the locale, so that Chinese prints under LANG=C too. */

@@ -60,7 +60,7 @@ class CheckCommandTest {
 
     @Test
     void unknownFormatListsTheFormats() {
-        assertThat(Run.xuncha("check", "--format", "pdf", SAMPLE).err())
+        assertThat(Run.xuncha("check", "--lang", "en", "--format", "pdf", SAMPLE).err())
                 .contains("unknown --format 'pdf' (allowed: text, json, html, xlsx, sarif, junit, letters)");
     }
 
@@ -128,15 +128,15 @@ class CheckCommandTest {
 
     @Test
     void restrictionsNamingWhatDoesNotExistAreExitTwoWithASuggestion() {
-        assertThat(Run.xuncha("check", "--rule", "REPORT-2", SAMPLE).err())
+        assertThat(Run.xuncha("check", "--lang", "en", "--rule", "REPORT-2", SAMPLE).err())
                 .contains("--rule: no rule 'REPORT-2' in the pack; did you mean 'REPORT-02'?");
-        assertThat(Run.xuncha("check", "--unit", "dy-prty", SAMPLE).err())
+        assertThat(Run.xuncha("check", "--lang", "en", "--unit", "dy-prty", SAMPLE).err())
                 .contains("--unit: no unit 'dy-prty' in the facts; did you mean 'dy-party'?");
-        Run set = Run.xuncha("check", "--set", "navigator_max_age=old", SAMPLE);
+        Run set = Run.xuncha("check", "--lang", "en", "--set", "navigator_max_age=old", SAMPLE);
         assertThat(set.status()).isEqualTo(2);
         assertThat(set.err()).contains("--set navigator_max_age=old: the value must be a whole number of years"
                 + " from 0 to 120, found 'old'");
-        assertThat(Run.xuncha("check", "--set", "evaluation_weights=20", SAMPLE).err())
+        assertThat(Run.xuncha("check", "--lang", "en", "--set", "evaluation_weights=20", SAMPLE).err())
                 .contains("threshold 'evaluation_weights' is a mapping: set one of its parts");
     }
 }

@@ -49,14 +49,14 @@ class OutputDirTest {
 
     @Test
     void severalFormatsNeedAFolder() {
-        Run run = Run.xuncha("check", "--format", "json,html", SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--format", "json,html", SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("xuncha check: several formats (json, html) need --output-dir DIR\n");
     }
 
     @Test
     void outputAndOutputDirExcludeEachOther() {
-        Run run = Run.xuncha("check", "--output", dir.resolve("a.txt").toString(), "--output-dir", dir.toString(),
+        Run run = Run.xuncha("check", "--lang", "en", "--output", dir.resolve("a.txt").toString(), "--output-dir", dir.toString(),
                 SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("xuncha check: --output and --output-dir cannot be used together");
@@ -64,7 +64,7 @@ class OutputDirTest {
 
     @Test
     void anUnknownFormatIsNamedBeforeAnythingIsWritten() throws Exception {
-        Run run = Run.xuncha("check", "--format", "json,pdf", "--output-dir", dir.toString(), SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--format", "json,pdf", "--output-dir", dir.toString(), SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("xuncha check: unknown --format 'pdf' (allowed: text, json, html");
         assertThat(names(dir)).isEmpty();

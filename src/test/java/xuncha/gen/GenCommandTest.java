@@ -68,7 +68,7 @@ class GenCommandTest {
     @Test
     void aFolderWithFilesInItIsNotOverwritten() throws Exception {
         Files.writeString(dir.resolve("keep.yaml"), "year: 2022\n");
-        Run run = Run.xuncha("gen", "--counties", "1", "--out", dir.toString());
+        Run run = Run.xuncha("gen", "--lang", "en", "--counties", "1", "--out", dir.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("xuncha gen: " + dir + " exists and is not an empty folder: gen writes a whole"
                 + " fact base, give a new folder\n");
@@ -77,10 +77,10 @@ class GenCommandTest {
 
     @Test
     void badCountsAreRefused() {
-        Run run = Run.xuncha("gen", "--counties", "0", "--out", dir.resolve("x").toString());
+        Run run = Run.xuncha("gen", "--lang", "en", "--counties", "0", "--out", dir.resolve("x").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("xuncha gen: --counties must be from 1 to 9999, not 0\n");
-        assertThat(Run.xuncha("gen", "--counties", "2", "--problem-rate", "1.5", "--out", dir.resolve("y").toString())
+        assertThat(Run.xuncha("gen", "--lang", "en", "--counties", "2", "--problem-rate", "1.5", "--out", dir.resolve("y").toString())
                 .status()).isEqualTo(2);
     }
 }

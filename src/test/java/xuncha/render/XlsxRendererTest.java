@@ -111,7 +111,7 @@ class XlsxRendererTest {
 
     @Test
     void aWorkbookIsNeverWrittenToTheTerminal() {
-        Run run = Run.xuncha("check", "--format", "xlsx", SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--format", "xlsx", SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("xuncha check: --format xlsx writes a workbook, not text: name the file with"

@@ -17,8 +17,9 @@ class BoundedThresholdsTest {
     @TempDir
     Path dir;
 
+    /** Checks the sample with a --set, messages in English as the assertions here read them. */
     private static Run set(String assignment) {
-        return Run.xuncha("check", "--set", assignment, SAMPLE);
+        return Run.xuncha("check", "--lang", "en", "--set", assignment, SAMPLE);
     }
 
     @Test

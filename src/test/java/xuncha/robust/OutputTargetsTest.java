@@ -26,7 +26,7 @@ class OutputTargetsTest {
     void reportOverItsOwnInputIsRefusedAndTheInputKept() throws Exception {
         Path facts = dir.resolve("facts.yaml");
         Files.copy(SAMPLE, facts);
-        assertShortRefusal(Run.xuncha("check", "--output", facts.toString(), facts.toString()),
+        assertShortRefusal(Run.xuncha("check", "--lang", "en", "--output", facts.toString(), facts.toString()),
                 "the report would overwrite " + facts + ", which this run reads");
         assertThat(Files.readString(facts)).isEqualTo(Files.readString(SAMPLE));
     }
@@ -34,8 +34,8 @@ class OutputTargetsTest {
     @Test
     void reportOverTheBaselineIsRefused() throws Exception {
         Path round = dir.resolve("round.json");
-        Run.xuncha("check", "--format", "json", "--output", round.toString(), SAMPLE.toString());
-        assertShortRefusal(Run.xuncha("check", "--format", "json", "--baseline", round.toString(), "--output",
+        Run.xuncha("check", "--lang", "en", "--format", "json", "--output", round.toString(), SAMPLE.toString());
+        assertShortRefusal(Run.xuncha("check", "--lang", "en", "--format", "json", "--baseline", round.toString(), "--output",
                 round.toString(), SAMPLE.toString()), "which this run reads");
     }
 
