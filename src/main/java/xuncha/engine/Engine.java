@@ -6,6 +6,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import xuncha.facts.Location;
 import xuncha.problems.Diagnostic;
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages;
 import xuncha.problems.InputException;
 import xuncha.facts.FactBase;
 import xuncha.facts.Partitions;
@@ -93,26 +94,20 @@ public final class Engine {
             cause = cause.getCause();
         }
         Location at = pack.at(rule);
-        return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
-                "rule '%s' could not be evaluated on these facts: %s", rule,
-                Diagnostics.quote(kind(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))))));
+        String detail = cause.getMessage() == null ? "" : ": " + Diagnostics.quote(cause.getMessage());
+        return new InputException(List.of(Diagnostic.of(at, "engine.rule_failed", rule, kind(cause), detail)));
     }
 
     /** A session stopped at a limit: which limit, in which county, and the rule to look at. */
     private static InputException stopped(RulePack pack, SessionGuard guard, SessionLimits limits, String county) {
         String rule = guard.culprit();
-        String limit = switch (guard.passed()) {
-            case "firings" -> String.format(java.util.Locale.ROOT, "more than %,d rule firings (--max-firings)",
-                    limits.firings());
-            case "inserted" -> String.format(java.util.Locale.ROOT, "more than %,d facts inserted by rules"
-                    + " (--max-inserted)", limits.inserted());
-            default -> "more than " + limits.time().toSeconds() + " s (--session-seconds)";
+        Messages.Term limit = switch (guard.passed()) {
+            case "firings" -> new Messages.Term("engine.limit.firings", limits.firings());
+            case "inserted" -> new Messages.Term("engine.limit.inserted", limits.inserted());
+            default -> new Messages.Term("engine.limit.seconds", limits.time().toSeconds());
         };
-        Location at = pack.at(rule);
-        return new InputException(List.of(new Diagnostic(at, String.format(java.util.Locale.ROOT,
-                "the rules were stopped in county '%s' after %s: rule '%s' was firing (%,d times); a rule that"
-                        + " never ends (a loop, a modify that re-triggers itself, endless inserts) must be mended",
-                county, limit, rule, guard.firings(rule)))));
+        return new InputException(List.of(Diagnostic.of(pack.at(rule), "engine.stopped", county, limit, rule,
+                guard.firings(rule))));
     }
 
     /**
@@ -121,9 +116,8 @@ public final class Engine {
      */
     private static InputException outOfMemory(RulePack pack, SessionGuard guard, String county) {
         String rule = guard.culprit();
-        return new InputException(List.of(new Diagnostic(pack.at(rule), String.format(java.util.Locale.ROOT,
-                "rule '%s' asked for more memory than Java has (%,d MB) in county '%s': a rule that makes a huge list"
-                        + " or number must be mended", rule, Runtime.getRuntime().maxMemory() >> 20, county))));
+        return new InputException(List.of(Diagnostic.of(pack.at(rule), "engine.out_of_memory", rule,
+                Runtime.getRuntime().maxMemory() >> 20, county)));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
@@ -136,17 +130,17 @@ public final class Engine {
     }
 
     /** What went wrong, in words rather than a class name. */
-    private static String kind(Throwable e) {
+    private static Messages.Term kind(Throwable e) {
         if (e instanceof ArithmeticException) {
-            return "an arithmetic error";
+            return new Messages.Term("engine.failure.arithmetic");
         }
         if (e instanceof NullPointerException) {
-            return "a value the rule reads is missing";
+            return new Messages.Term("engine.failure.missing_value");
         }
         if (e instanceof ClassCastException) {
-            return "a value of another type than the rule expects";
+            return new Messages.Term("engine.failure.wrong_type");
         }
-        return "the rule failed";
+        return new Messages.Term("engine.failure.other");
     }
 
     /** One session over the whole fact base, with the pack's default thresholds everywhere. */

@@ -33,11 +33,14 @@ class SessionLimitsTest {
     private Run check(String rule, String... limits) throws Exception {
         RulesCopy.into(dir);
         Files.writeString(dir.resolve("zz.drl"), HEAD + rule);
-        String[] args = new String[limits.length + 5];
+        // Messages in English, as the assertions here read them.
+        String[] args = new String[limits.length + 7];
         args[0] = "check";
-        args[1] = "--rules";
-        args[2] = dir.toString();
-        System.arraycopy(limits, 0, args, 3, limits.length);
+        args[1] = "--lang";
+        args[2] = "en";
+        args[3] = "--rules";
+        args[4] = dir.toString();
+        System.arraycopy(limits, 0, args, 5, limits.length);
         args[args.length - 2] = "--fail-on";
         args[args.length - 1] = "never";
         String[] withFacts = java.util.Arrays.copyOf(args, args.length + 1);

@@ -73,7 +73,7 @@ class ContractOneOneTest {
         RulesCopy.into(dir);
         RulesCopy.edit(dir, "grass.drl", "    finding(drools, $u.id(), null, \"\", \"funds\", $u.annualFunds());",
                 "    finding(drools, $u.id(), null, \"\", \"funds\", $u.annualFunds().divide(java.math.BigDecimal.ZERO));");
-        assertShortRefusal(Run.xuncha("check", "--rules", dir.toString(), SAMPLE.toString()),
+        assertShortRefusal(Run.xuncha("check", "--lang", "en", "--rules", dir.toString(), SAMPLE.toString()),
                 "grass.drl:", "error: rule 'GRASS-03' could not be evaluated on these facts: an arithmetic error: Division undefined");
     }
 
