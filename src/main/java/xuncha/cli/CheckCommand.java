@@ -20,9 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,9 +68,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "The level from which findings make the exit status 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "utf-8",
-            description = "Encoding of the facts files, e.g. gb18030 (default: ${DEFAULT-VALUE}).")
-    String encoding;
+    @Mixin
+    EncodingOption encoding;
 
     @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable).")
     List<String> onlyRules = new ArrayList<>();
@@ -110,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                 throw new UsageError("usage.jobs", jobs);
             }
             SessionLimits sessionLimits = limits.limits();
-            Charset charset = charset();
+            Charset charset = encoding.charset();
             notAnInput(renderers);
             ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), lang.chinese());
             CheckRequest request = CheckRequest.of(new CheckRequest.Rules.Folder(pack::sources),
@@ -134,14 +131,6 @@ final class CheckCommand implements Callable<Integer> {
             case warning -> report.anyAtLeast(Level.WARNING) ? ExitCode.FINDINGS : ExitCode.CLEAN;
             case violation -> report.anyAtLeast(Level.VIOLATION) ? ExitCode.FINDINGS : ExitCode.CLEAN;
         };
-    }
-
-    private Charset charset() {
-        try {
-            return Charset.forName(encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UsageError("usage.encoding", encoding);
-        }
     }
 
     /** The formats asked for, checked against the outputs given before anything is loaded or run. */

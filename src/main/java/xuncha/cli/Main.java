@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
         description = "巡察: checks Party-led Youth League building (党建带团建) facts against the rule pack.",
         subcommands = {CheckCommand.class, VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class,
-                GenCommand.class, CommandLine.HelpCommand.class})
+                GenCommand.class, FmtCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

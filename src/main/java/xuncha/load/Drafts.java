@@ -19,8 +19,8 @@ final class Drafts {
     record Located<T>(T value, Location at) {
     }
 
-    /** An id'd record as declared: its kind for messages and, for units, its type. */
-    record Declared(String kind, UnitType unitType, Location at) {
+    /** An id'd record as declared: its kind for messages, for units their type, and its name ("" when it has none). */
+    record Declared(String kind, UnitType unitType, String name, Location at) {
     }
 
     /**
@@ -30,6 +30,10 @@ final class Drafts {
      * @param by what refers, for the message, said in the user's language: "role of person 'p-li'"
      */
     record Ref(Location at, String id, Set<UnitType> unitTypes, Messages.Term by) {
+        /** What the reference names: {@code "person"} or {@code "unit"}. */
+        String wanted() {
+            return unitTypes == null ? "person" : "unit";
+        }
     }
 
     record Stamp(int value, Location at) {
@@ -81,9 +85,9 @@ final class Drafts {
         o.records.forEach((type, list) -> records.get(type).addAll(list));
     }
 
-    void declare(String id, String kind, UnitType type, Location at) {
+    void declare(String id, String kind, UnitType type, String name, Location at) {
         ids.add(new Located<>(id, at));
-        declared.add(new Declared(kind, type, at));
+        declared.add(new Declared(kind, type, name, at));
     }
 
     void refUnit(Location at, String id, Set<UnitType> types, Messages.Term by) {

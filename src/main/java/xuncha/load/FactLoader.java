@@ -33,8 +33,7 @@ import java.util.stream.Stream;
  * Every problem is collected; if there is any, {@link InputException} carries them all.
  */
 public final class FactLoader {
-    private static final List<String> TOP_LEVEL = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("version", "year", "as_of"), RecordKinds.keys().stream()).toList();
+    private static final List<String> TOP_LEVEL = FactsFormat.names(FactsFormat.FILE);
 
     private final YamlReader yaml;
     private final int jobs;
@@ -67,7 +66,7 @@ public final class FactLoader {
     }
 
     /** A file to read and how to show it: as given on the command line, or below a folder so given. */
-    record Input(Path path, String shown) {
+    public record Input(Path path, String shown) {
     }
 
     /** Facts written inside another file (a rule test case): its node, and how to name that file. */
@@ -193,6 +192,30 @@ public final class FactLoader {
                 inputs.add(new Input(path, given));
             }
         }
+        return inputs;
+    }
+
+    /**
+     * What {@code xuncha fmt} needs of one facts file: the values written in a form it would write
+     * canonically, or, when the file cannot be parsed, why (nothing is rewritten in a file that is
+     * not understood).
+     */
+    public record Rewrites(List<xuncha.problems.Rewrite> rewrites, List<xuncha.problems.Diagnostic> unreadable) {
+    }
+
+    /** The {@link Rewrites} of one file, read as {@link #load} reads it. */
+    public Rewrites rewrites(Input input) {
+        FileDrafts d = readOne(input);
+        return d.read() ? new Rewrites(d.problems().rewrites().stream()
+                        .sorted(java.util.Comparator.comparingInt(xuncha.problems.Rewrite::from)).toList(), List.of())
+                : new Rewrites(List.of(), d.problems().sorted());
+    }
+
+    /** The facts files {@code paths} name (folders expanded), each with how it is shown; throws when one is missing. */
+    public static List<Input> inputs(List<String> paths) {
+        Diagnostics problems = new Diagnostics();
+        List<Input> inputs = expand(paths, problems);
+        problems.throwIfAny();
         return inputs;
     }
 

@@ -3,6 +3,7 @@ package xuncha.load;
 import xuncha.problems.Diagnostics;
 import xuncha.problems.Messages;
 import xuncha.problems.Suggest;
+import xuncha.yaml.Fields;
 
 import xuncha.facts.FactBase;
 import xuncha.facts.Kept;
@@ -36,6 +37,10 @@ final class Linker {
     private final Map<String, Drafts.Declared> byId = new HashMap<>();
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, String> countyOf = new HashMap<>();
+    /** Ids declared more than once: never proposed as what a reference meant. */
+    private final Set<String> duplicated = new java.util.HashSet<>();
+    /** The declared records by name, built when a reference is written as something other than an id. */
+    private Map<String, List<Integer>> byName;
 
     Linker(Drafts drafts, Diagnostics problems, String firstFile) {
         this.drafts = drafts;
@@ -46,6 +51,7 @@ final class Linker {
             Drafts.Declared here = drafts.declared.get(i);
             Drafts.Declared first = byId.putIfAbsent(id, here);
             if (first != null) {
+                duplicated.add(id);
                 problems.say(here.at(), "link.duplicate_id", id, kind(first.kind()), first.at());
             }
         }
@@ -58,7 +64,8 @@ final class Linker {
         if (allRead) {
             period();
         }
-        drafts.refs.stream().filter(r -> allRead || byId.containsKey(r.id())).forEach(this::resolve);
+        drafts.refs.stream().filter(r -> allRead || byId.containsKey(r.id()) || !Fields.isId(r.id()))
+                .forEach(this::resolve);
         oneLeagueCommitteePerCounty();
         gridsInTheirCounty();
         problemsAtTargets();
@@ -121,33 +128,107 @@ final class Linker {
     }
 
     private void resolve(Drafts.Ref ref) {
+        if (!Fields.isId(ref.id())) {
+            notAnId(ref);
+            return;
+        }
         Drafts.Declared target = byId.get(ref.id());
-        String wanted = ref.unitTypes() == null ? "person" : "unit";
+        String wanted = ref.wanted();
         if (target == null) {
-            problems.say(ref.at(), "link.not_found", kind(wanted), ref.id(), ref.by(),
-                    Suggest.term(ref.id(), candidates(ref)));
+            problems.say(ref.at(), "link.not_found", kind(wanted), ref.id(), ref.by(), suggestion(ref));
         } else if (!target.kind().equals(wanted)) {
             problems.say(ref.at(), "link.wrong_kind", ref.id(), kind(target.kind()), kind(wanted), ref.by(),
-                    Suggest.term(ref.id(), candidates(ref)));
+                    suggestion(ref));
         } else if (ref.unitTypes() != null && target.unitType() != null
                 && !ref.unitTypes().contains(target.unitType())) {
-            problems.say(ref.at(), "link.wrong_unit_type", ref.id(), target.unitType().yaml(), ref.by(),
-                    new Messages.Joined("list.or", ref.unitTypes().stream().map(UnitType::yaml).toList()));
+            problems.say(ref.at(), "link.wrong_unit_type", RecordReader.named(target.name(), ref.id()),
+                    new Messages.Label(target.unitType()), ref.by(),
+                    new Messages.Joined("list.or", ref.unitTypes().stream().map(Messages.Label::new).toList()));
         }
     }
 
-    /** Ids a mistyped reference may have meant: those of the right kind (and unit type). */
-    private List<String> candidates(Drafts.Ref ref) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < drafts.ids.size(); i++) {
-            Drafts.Declared d = drafts.declared.get(i);
-            boolean fits = ref.unitTypes() == null ? d.kind().equals("person")
-                    : d.kind().equals("unit") && (d.unitType() == null || ref.unitTypes().contains(d.unitType()));
-            if (fits) {
-                ids.add(drafts.ids.get(i).value());
+    /**
+     * A reference written as something that is not an id: most often the unit's or person's name,
+     * which is then named with its id; else the rules for ids, and the name it may have meant.
+     */
+    private void notAnId(Drafts.Ref ref) {
+        List<Integer> named = names().getOrDefault(ref.id().strip(), List.of()).stream()
+                .filter(i -> fits(ref, drafts.declared.get(i))).toList();
+        if (named.size() == 1) {
+            String id = drafts.ids.get(named.get(0)).value();
+            problems.say(ref.at(), "link.name_not_id", ref.id(), kind(ref.wanted()), id, ref.by());
+        } else if (named.size() > 1) {
+            problems.say(ref.at(), "link.name_of_several", ref.id(), kind(ref.wanted()),
+                    new Messages.Joined("list.comma", named.stream().map(i -> drafts.ids.get(i).value()).toList()),
+                    ref.by());
+        } else {
+            Map<String, String> idByName = new LinkedHashMap<>();
+            for (int i = 0; i < drafts.declared.size(); i++) {
+                Drafts.Declared d = drafts.declared.get(i);
+                String id = drafts.ids.get(i).value();
+                if (fits(ref, d) && !d.name().isBlank() && !duplicated.contains(id)) {
+                    idByName.putIfAbsent(d.name(), id);
+                }
+            }
+            Messages.Term hint = Suggest.closest(ref.id(), idByName.keySet())
+                    .map(name -> new Messages.Term("suggest.name_of", name, idByName.get(name)))
+                    .orElse(new Messages.Term("suggest.none"));
+            problems.say(ref.at(), "link.bad_id", ref.id(), ref.by(), hint);
+        }
+    }
+
+    private Map<String, List<Integer>> names() {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (int i = 0; i < drafts.declared.size(); i++) {
+                String name = drafts.declared.get(i).name();
+                if (!name.isBlank()) {
+                    byName.computeIfAbsent(name.strip(), n -> new ArrayList<>()).add(i);
+                }
             }
         }
-        return ids;
+        return byName;
+    }
+
+    /**
+     * "Did you mean" for an id not found: the closest id of the kind (and unit type) the reference
+     * needs, never one declared twice (that would attach the record to a person it may not be
+     * about), shown with its name so the user sees whom it names.
+     */
+    private Messages.Term suggestion(Drafts.Ref ref) {
+        Map<String, String> nameById = new HashMap<>();
+        Map<String, String> fileById = new HashMap<>();
+        for (int i = 0; i < drafts.ids.size(); i++) {
+            Drafts.Declared d = drafts.declared.get(i);
+            String id = drafts.ids.get(i).value();
+            if (fits(ref, d) && !duplicated.contains(id)) {
+                nameById.put(id, d.name());
+                fileById.put(id, d.at().file());
+            }
+        }
+        // Of ids equally close, the one written nearest the reference (same file, then same folder):
+        // the county's own unit rather than another county's.
+        java.util.Comparator<String> nearest = java.util.Comparator.comparingInt(
+                id -> -sharedPrefix(fileById.get(id), ref.at().file()));
+        return Suggest.closest(ref.id(), nameById.keySet(), nearest)
+                .map(id -> nameById.get(id).isBlank() ? new Messages.Term("suggest.did_you_mean", id)
+                        : new Messages.Term("suggest.did_you_mean_named", id, nameById.get(id)))
+                .orElse(new Messages.Term("suggest.none"));
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i == a.length() && i == b.length() ? Integer.MAX_VALUE : a.lastIndexOf('/', Math.max(i - 1, 0)) + 1;
+    }
+
+    /** Whether a declared record is of the kind (and unit type) a reference needs. */
+    private static boolean fits(Drafts.Ref ref, Drafts.Declared d) {
+        return ref.unitTypes() == null ? d.kind().equals("person")
+                : d.kind().equals("unit") && (d.unitType() == null || ref.unitTypes().contains(d.unitType()));
     }
 
     /** The county of a unit by its parent chain; null (and a problem, once) when the chain is broken. */

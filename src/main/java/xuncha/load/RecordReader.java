@@ -84,13 +84,11 @@ final class RecordReader {
     }
 
     void unit(Fields f) {
-        List<String> allowed = new ArrayList<>(List.of("id", "name", "type", "parent"));
-        allowed.addAll(UNIT_EXTRA_OWNER.keySet());
-        f.allowOnly(allowed);
+        f.allowOnly(FactsFormat.names("unit"));
         Optional<String> id = f.id("id", true);
         Optional<UnitType> type = f.choice("type", UnitType.class, true);
-        id.ifPresent(i -> drafts.declare(i, "unit", type.orElse(null), f.at("id")));
         String name = f.string("name", true).orElse("");
+        id.ifPresent(i -> drafts.declare(i, "unit", type.orElse(null), name, f.at("id")));
         if (type.isEmpty() || id.isEmpty()) {
             return;
         }
@@ -107,10 +105,10 @@ final class RecordReader {
                 problems.say(f.keyAt("parent"), "unit.county_has_no_parent", id.get());
             }
         } else {
-            parent = f.id("parent", true).orElse("");
+            parent = f.ref("parent", true).orElse("");
             if (!parent.isEmpty()) {
                 Set<UnitType> parents = t == UnitType.COUNTY_LEAGUE_COMMITTEE ? COUNTY : ANY_UNIT;
-                drafts.refUnit(f.at("parent"), parent, parents, new Term("ref.parent_of", id.get()));
+                drafts.refUnit(f.at("parent"), parent, parents, new Term("ref.parent_of", named(name, id.get())));
             }
         }
         boolean isEnterprise = t == UnitType.ENTERPRISE;
@@ -130,9 +128,9 @@ final class RecordReader {
     }
 
     void person(Fields f) {
-        f.allowOnly(List.of("id", "name", "birth_date", "party_member", "league_member", "roles"));
-        Optional<String> id = declare(f, "person");
+        f.allowOnly(FactsFormat.names("person"));
         String name = f.string("name", true).orElse("");
+        Optional<String> id = declare(f, "person", name);
         LocalDate birth = f.date("birth_date", false).orElse(null);
         Person person = new Person(id.orElse(""), name, birth, f.flag("party_member"), f.flag("league_member"));
         List<Node> roles = f.list("roles", false);
@@ -141,24 +139,24 @@ final class RecordReader {
         }
         drafts.people.add(person);
         Map<String, Location> held = new java.util.HashMap<>();
-        each(roles, new Term("kind.role_of", id.get()), r -> role(r, id.get(), held));
+        each(roles, new Term("kind.role_of", named(name, id.get())), r -> role(r, id.get(), name, held));
     }
 
     /** @param held where each role of the person is written, by {@code role@unit}: a second one is refused */
-    private void role(Fields f, String person, Map<String, Location> held) {
-        f.allowOnly(List.of("unit", "role", "source", "grid", "industry", "monthly_allowance"));
+    private void role(Fields f, String person, String name, Map<String, Location> held) {
+        f.allowOnly(FactsFormat.names("role"));
         Optional<RoleKind> kind = f.choice("role", RoleKind.class, true);
-        Optional<String> unit = f.id("unit", true);
+        Optional<String> unit = f.ref("unit", true);
         if (kind.isEmpty()) {
             return;
         }
         RoleKind k = kind.get();
-        Term by = new Term("ref.role_of", k.yaml(), person);
+        Term by = new Term("ref.role_of", new xuncha.problems.Messages.Label(k), named(name, person));
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, k.heldAt(), by));
         Source source = only(f, "source", k.needsSource(), k)
                 ? f.choice("source", Source.class, true).orElse(Source.OTHER) : Source.NONE;
         String grid = only(f, "grid", k == RoleKind.YOUTH_WORK_COMMITTEE_MEMBER, k)
-                ? f.id("grid", true).orElse("") : "";
+                ? f.ref("grid", true).orElse("") : "";
         if (!grid.isEmpty()) {
             drafts.refUnit(f.at("grid"), grid, EnumSet.of(UnitType.TOWNSHIP_PARTY_COMMITTEE), new Term("ref.grid_of", by));
         }
@@ -185,9 +183,9 @@ final class RecordReader {
     }
 
     void meeting(Fields f) {
-        f.allowOnly(List.of("id", "unit", "kind", "date", "topics", "attendees"));
+        f.allowOnly(FactsFormat.names("meeting"));
         Optional<String> id = declare(f, "meeting");
-        Optional<String> unit = f.id("unit", true);
+        Optional<String> unit = f.ref("unit", true);
         Optional<MeetingKind> kind = f.choice("kind", MeetingKind.class, true);
         Optional<LocalDate> date = f.date("date", true);
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
@@ -196,7 +194,7 @@ final class RecordReader {
         }
         Set<String> attendees = new LinkedHashSet<>();
         for (Node n : f.list("attendees", false)) {
-            f.id(n, "attendee").ifPresent(p -> {
+            f.ref(n, "attendee").ifPresent(p -> {
                 attendees.add(p);
                 drafts.refPerson(f.at(n), p, new Term("ref.attendees_of", id.orElse("?")));
             });
@@ -205,14 +203,14 @@ final class RecordReader {
             return;
         }
         drafts.refUnit(f.at("unit"), unit.get(), EnumSet.of(kind.get().heldBy()),
-                new Term("ref.meeting_of_kind", id.get(), kind.get().yaml()));
+                new Term("ref.meeting_of_kind", id.get(), new xuncha.problems.Messages.Label(kind.get())));
         drafts.add(Meeting.class, new Meeting(id.get(), unit.get(), kind.get(), date.get(), Set.copyOf(topics),
                 Set.copyOf(attendees)), f.at());
     }
 
     void budget(Fields f) {
-        f.allowOnly(List.of("unit", "year", "party_building", "league_building", "young_pioneer_work"));
-        Optional<String> unit = f.id("unit", true);
+        f.allowOnly(FactsFormat.names("budget"));
+        Optional<String> unit = f.ref("unit", true);
         Optional<Integer> year = f.year("year", true);
         Optional<BigDecimal> party = f.amount("party_building", true);
         Optional<BigDecimal> league = f.amount("league_building", true);
@@ -225,8 +223,8 @@ final class RecordReader {
     }
 
     void assessment(Fields f) {
-        f.allowOnly(List.of("unit", "year", "includes_league_work"));
-        Optional<String> unit = f.id("unit", true);
+        f.allowOnly(FactsFormat.names("assessment"));
+        Optional<String> unit = f.ref("unit", true);
         Optional<Integer> year = f.year("year", true);
         if (f.node("includes_league_work", false).isEmpty() && !f.keys().contains("includes_league_work")) {
             problems.say(f.at(), "assessment.missing_includes", f.what());
@@ -242,10 +240,10 @@ final class RecordReader {
     }
 
     void evaluation(Fields f) {
-        f.allowOnly(List.of("id", "person", "unit", "year", "weights", "scores", "total"));
+        f.allowOnly(FactsFormat.names("evaluation"));
         Optional<String> id = declare(f, "evaluation");
-        Optional<String> person = f.id("person", true);
-        Optional<String> unit = f.id("unit", true);
+        Optional<String> person = f.ref("person", true);
+        Optional<String> unit = f.ref("unit", true);
         Optional<Integer> year = f.year("year", true);
         Optional<Map<EvaluationPart, BigDecimal>> weights = parts(f, "weights", BigDecimal.valueOf(100));
         Optional<Map<EvaluationPart, BigDecimal>> scores = parts(f, "scores", BigDecimal.valueOf(100));
@@ -272,6 +270,7 @@ final class RecordReader {
         for (EvaluationPart p : EvaluationPart.values()) {
             names.add(p.yaml());
         }
+        f.acceptKeys(xuncha.yaml.Spellings.partKeys());
         f.allowOnly(names);
         Map<EvaluationPart, BigDecimal> values = new EnumMap<>(EvaluationPart.class);
         for (EvaluationPart p : EvaluationPart.values()) {
@@ -288,10 +287,10 @@ final class RecordReader {
     }
 
     void admission(Fields f) {
-        f.allowOnly(List.of("id", "person", "unit", "date", "recommended_by_league"));
+        f.allowOnly(FactsFormat.names("admission"));
         Optional<String> id = declare(f, "admission");
-        Optional<String> person = f.id("person", true);
-        Optional<String> unit = f.id("unit", true);
+        Optional<String> person = f.ref("person", true);
+        Optional<String> unit = f.ref("unit", true);
         Optional<LocalDate> date = f.date("date", true);
         boolean recommended = f.flag("recommended_by_league");
         Term by = new Term("ref.admission", id.orElse("?"));
@@ -304,10 +303,10 @@ final class RecordReader {
     }
 
     void inspection(Fields f) {
-        f.allowOnly(List.of("id", "unit", "name", "start", "end", "covers_league_work", "targets", "problems"));
-        Optional<String> id = declare(f, "inspection");
-        Optional<String> unit = f.id("unit", true);
+        f.allowOnly(FactsFormat.names("inspection"));
         String name = f.string("name", true).orElse("");
+        Optional<String> id = declare(f, "inspection", name);
+        Optional<String> unit = f.ref("unit", true);
         Optional<LocalDate> start = f.date("start", true);
         Optional<LocalDate> end = f.date("end", true);
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -318,7 +317,7 @@ final class RecordReader {
         unit.ifPresent(u -> drafts.refUnit(f.at("unit"), u, COUNTY, by));
         List<String> targets = new ArrayList<>();
         for (Node n : f.list("targets", true)) {
-            f.id(n, "target").ifPresent(t -> {
+            f.ref(n, "target").ifPresent(t -> {
                 targets.add(t);
                 drafts.refUnit(f.at(n), t, ANY_UNIT, new Term("ref.targets_of", by));
             });
@@ -334,9 +333,9 @@ final class RecordReader {
     }
 
     private void problem(Fields f, String inspection) {
-        f.allowOnly(List.of("id", "unit", "summary", "fed_back", "rectified"));
+        f.allowOnly(FactsFormat.names("problem"));
         Optional<String> id = declare(f, "problem");
-        Optional<String> unit = f.id("unit", true);
+        Optional<String> unit = f.ref("unit", true);
         String summary = f.string("summary", true).orElse("");
         Optional<LocalDate> fedBack = f.date("fed_back", true);
         LocalDate rectified = f.date("rectified", false).orElse(null);
@@ -353,8 +352,17 @@ final class RecordReader {
 
     /** Reads and declares the record's id. */
     private Optional<String> declare(Fields f, String kind) {
+        return declare(f, kind, "");
+    }
+
+    private Optional<String> declare(Fields f, String kind, String name) {
         Optional<String> id = f.id("id", true);
-        id.ifPresent(i -> drafts.declare(i, kind, null, f.at("id")));
+        id.ifPresent(i -> drafts.declare(i, kind, null, name, f.at("id")));
         return id;
+    }
+
+    /** A person or unit as messages show it: its name with its id beside it, {@code 张三（p06）}; the id alone when it has no name. */
+    static Object named(String name, String id) {
+        return name.isBlank() ? id : new Term("named", name, id);
     }
 }

@@ -51,6 +51,18 @@ public final class Diagnostics {
         return s.substring(0, end) + "…";
     }
 
+    private final List<Rewrite> rewrites = new ArrayList<>();
+
+    /** Notes a value accepted in a form that {@code xuncha fmt} would write canonically. */
+    public void rewrite(Rewrite r) {
+        rewrites.add(r);
+    }
+
+    /** The rewrites noted, in the order found. */
+    public List<Rewrite> rewrites() {
+        return List.copyOf(rewrites);
+    }
+
     public void addAll(List<Diagnostic> more) {
         all.addAll(more);
     }

@@ -41,6 +41,19 @@ public final class Messages {
         }
     }
 
+    /** An enum value of the facts, as the user's language names it: {@code 乡镇党委} / {@code township_party_committee}. */
+    public record Label(xuncha.facts.Labelled value) implements Piece {
+        @Override
+        public String in(String lang) {
+            return "zh".equals(lang) ? value.zh() : value.yaml();
+        }
+
+        @Override
+        public String toString() {
+            return in("en");
+        }
+    }
+
     /** A value of a message that is said in the user's language when the message is. */
     public interface Piece {
         String in(String lang);

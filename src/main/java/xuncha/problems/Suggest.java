@@ -15,6 +15,11 @@ public final class Suggest {
 
     /** The candidate closest to {@code typed}, when close enough to be what was meant. */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
+        return closest(typed, candidates, (a, b) -> 0);
+    }
+
+    /** The closest candidate; among equally close ones the first by {@code preferred}, then by name. */
+    public static Optional<String> closest(String typed, Collection<String> candidates, Comparator<String> preferred) {
         if (typed.length() > MAX_TYPED) {
             return Optional.empty();
         }
@@ -23,7 +28,7 @@ public final class Suggest {
                 .filter(c -> Math.abs(t.length() - c.length()) <= allowed(t, c))
                 .filter(c -> distance(t, c.toLowerCase(Locale.ROOT)) <= allowed(t, c))
                 .min(Comparator.<String>comparingInt(c -> distance(t, c.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()));
+                        .thenComparing(preferred).thenComparing(Comparator.naturalOrder()));
     }
 
     /** {@code "; did you mean 'x'?"}, or nothing. */

@@ -1,6 +1,7 @@
 package xuncha.yaml;
 
 import xuncha.problems.Diagnostics;
+import xuncha.problems.Messages;
 import xuncha.problems.Messages.Term;
 import xuncha.problems.Suggest;
 
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * range; callers get an empty Optional then and carry on, so that every problem is reported.
  */
 public final class Fields {
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final Object what;
     private final String shown;
@@ -114,6 +115,26 @@ public final class Fields {
         }
     }
 
+    /**
+     * Reads the keys written by another name as the key they stand for ({@code 实地考察} as
+     * {@code field_inspection}); a key written both ways is reported as given twice.
+     */
+    public void acceptKeys(Map<String, String> aliases) {
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            NodeTuple t = byKey.get(alias.getKey());
+            if (t == null) {
+                continue;
+            }
+            byKey.remove(alias.getKey());
+            NodeTuple first = byKey.putIfAbsent(alias.getValue(), t);
+            if (first != null) {
+                problems.say(at(t.getKeyNode()), "field.twice", alias.getValue(), what,
+                        first.getKeyNode().getStartMark().getLine() + 1);
+            }
+            rewrite(t.getKeyNode(), alias.getValue());
+        }
+    }
+
     public void allowOnly(Collection<String> allowed) {
         allowOnly(allowed, Map.of());
     }
@@ -149,6 +170,18 @@ public final class Fields {
         });
     }
 
+    /**
+     * A reference to a unit or person, as written: whether it is an id, and whether a name was
+     * written instead (which the linker can tell, knowing every name), is judged when linking.
+     */
+    public Optional<String> ref(String key, boolean required) {
+        return node(key, required).flatMap(n -> ref(n, key));
+    }
+
+    public Optional<String> ref(Node n, String key) {
+        return scalar(n, key, new Term("expect.id"));
+    }
+
     public Optional<BigDecimal> number(String key, boolean required) {
         return node(key, required).flatMap(n -> number(n, key));
     }
@@ -165,7 +198,7 @@ public final class Fields {
     }
 
     /** The largest count a record holds (Young Pioneers of a school, young employees): far above any county's. */
-    static final int MAX_COUNT = 10_000_000;
+    public static final int MAX_COUNT = 10_000_000;
 
     /** A non-negative whole number, at most {@link #MAX_COUNT}. */
     public Optional<Integer> count(String key, boolean required) {
@@ -218,6 +251,13 @@ public final class Fields {
         if (n.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
             return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
         }
+        if (n.get() instanceof ScalarNode s) {
+            Optional<Boolean> yesNo = Spellings.yesNo(s.getValue());
+            if (yesNo.isPresent()) {
+                rewrite(s, yesNo.get().toString());
+                return yesNo.get();
+            }
+        }
         problems.say(at(n.get()), "field.not_boolean", key, what, describe(n.get()), quotedHint(n.get()));
         return absent;
     }
@@ -232,6 +272,7 @@ public final class Fields {
                 Optional<String> corrected = Dates.corrected(v);
                 if (corrected.isPresent()) {
                     problems.say(at(n), "field.date.write_as", key, Diagnostics.quote(v), corrected.get());
+                    rewrite(n, corrected.get());
                 } else {
                     problems.say(at(n), "field.date.shape", key, Diagnostics.quote(v));
                 }
@@ -252,26 +293,38 @@ public final class Fields {
     }
 
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
-        return choice(n, key, Arrays.asList(type.getEnumConstants()));
+        return choice(n, key, Arrays.stream(type.getEnumConstants()).filter(Spellings::writable).toList());
     }
 
-    /** One of {@code allowed}, matched by its YAML spelling. */
+    /** One of {@code allowed}, matched by its YAML spelling or one of its Chinese names ({@link Spellings}). */
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
         if (n instanceof ScalarNode s) {
             E hit = Spellings.of(allowed).get(s.getValue());
             if (hit != null) {
+                if (!hit.yaml().equals(s.getValue())) {
+                    rewrite(s, hit.yaml());
+                }
                 return Optional.of(hit);
             }
         }
         return scalar(n, key, new Term("expect.one_of", spellings(allowed))).flatMap(v -> {
-            Optional<E> found = allowed.stream().filter(e -> e.yaml().equals(v)).findFirst();
-            if (found.isEmpty()) {
-                List<String> names = allowed.stream().map(Labelled::yaml).toList();
-                problems.say(at(n), "field.not_allowed_value", v, key, what, String.join(", ", names),
-                        Suggest.term(v, names));
-            }
-            return found;
+            List<String> names = allowed.stream().map(Labelled::yaml).toList();
+            problems.say(at(n), "field.not_allowed_value", v, key, what, named(allowed), Suggest.term(v, names));
+            return Optional.<E>empty();
         });
+    }
+
+    /** The values, each with its Chinese name beside it in Chinese: {@code village（村）}. */
+    private static Messages.Joined named(Collection<? extends Labelled> values) {
+        return new Messages.Joined("list.comma", values.stream()
+                .map(v -> new Term("value.named", v.yaml(), v.zh())).toList());
+    }
+
+    /** Notes that {@code n} is written in a form {@code xuncha fmt} writes as {@code canonical}. */
+    private void rewrite(Node n, String canonical) {
+        String was = n instanceof ScalarNode s ? s.getValue() : "";
+        problems.rewrite(new xuncha.problems.Rewrite(at(n), n.getStartMark().getIndex(), n.getEndMark().getIndex(),
+                was, canonical));
     }
 
     /** The items of a list field; absent is an empty list. */
@@ -332,19 +385,6 @@ public final class Fields {
     }
 
     /** Each set of allowed values by spelling, made once. */
-    private static final class Spellings {
-        private static final Map<Collection<?>, Map<String, ?>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @SuppressWarnings("unchecked")
-        static <E extends Labelled> Map<String, E> of(Collection<E> allowed) {
-            return (Map<String, E>) CACHE.computeIfAbsent(allowed, a -> {
-                Map<String, E> byName = new java.util.HashMap<>();
-                allowed.forEach(e -> byName.put(e.yaml(), e));
-                return byName;
-            });
-        }
-    }
-
     public static String spellings(Collection<? extends Labelled> values) {
         return values.stream().map(Labelled::yaml).collect(Collectors.joining(", "));
     }

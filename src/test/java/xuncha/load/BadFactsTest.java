@@ -76,7 +76,7 @@ class BadFactsTest {
     @Test
     void valueOutsideItsEnumListsTheAllowedValues() throws Exception {
         Run run = check("f.yaml", HEAD + "  - {id: v1, name: 村, type: vilage, parent: t-party}\n");
-        assertRefused(run, at("f.yaml", 6, 29) + "'vilage' is not a valid type in unit (allowed: county_party_committee,");
+        assertRefused(run, at("f.yaml", 6, 29) + "'vilage' is not a valid type in unit (allowed: county_party_committee (县委), county_league_committee (团县委),");
         assertThat(run.err()).contains("did you mean 'village'?");
     }
 
@@ -110,13 +110,13 @@ class BadFactsTest {
     void unknownReferenceSuggestsTheNearestId() throws Exception {
         Run run = check("f.yaml", HEAD + "  - {id: t-league, name: 镇团委, type: township_league_committee, parent: t-party}\n"
                 + "people:\n  - {id: p-li, name: 李, roles: [{unit: t-leage, role: secretary}]}\n");
-        assertRefused(run, at("f.yaml", 8, 40) + "unit 't-leage' not found (referenced by role secretary of person 'p-li'); did you mean 't-league'?");
+        assertRefused(run, at("f.yaml", 8, 40) + "unit 't-leage' not found (referenced by role secretary of person 李 (p-li)); did you mean 't-league' (镇团委)?");
     }
 
     @Test
     void referenceOfTheWrongKindIsRefused() throws Exception {
         Run run = check("f.yaml", HEAD + "meetings:\n  - {id: m1, unit: t-party, kind: standing_committee, date: 2022-01-05}\n");
-        assertRefused(run, at("f.yaml", 7, 20) + "unit 't-party' is a township_party_committee, but meeting 'm1' of kind standing_committee must be a county_party_committee");
+        assertRefused(run, at("f.yaml", 7, 20) + "unit 镇党委 (t-party) is a township_party_committee, but meeting 'm1' of kind standing_committee must be a county_party_committee");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package xuncha.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xuncha.load.FactsSchema;
+import xuncha.problems.Messages;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code xuncha schema}: the JSON Schema of the facts format, for editors that check YAML as it is typed. */
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Print the JSON Schema of the facts format, for editors (VS Code's YAML extension):"
+                + " put '# yaml-language-server: $schema=<file>' at the top of a facts file.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:written", "2:the file cannot be written"})
+final class SchemaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the schema to FILE instead of standard output.")
+    Path output;
+
+    @Mixin
+    LangOption lang;
+
+    @Override
+    public Integer call() {
+        String schema = FactsSchema.json(lang.code());
+        if (output == null) {
+            spec.commandLine().getOut().print(schema);
+            return ExitCode.CLEAN.status();
+        }
+        try {
+            AtomicFile.write(output, schema.getBytes(StandardCharsets.UTF_8));
+            return ExitCode.CLEAN.status();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("xuncha schema: "
+                    + Messages.text(lang.code(), "usage.cannot_write", output, String.valueOf(e.getMessage())));
+            return ExitCode.UNUSABLE.status();
+        }
+    }
+}
