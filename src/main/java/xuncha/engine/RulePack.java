@@ -152,7 +152,7 @@ public final class RulePack {
         for (RuleInfo rule : rules) {
             for (String name : rule.thresholds()) {
                 if (!thresholds.written(name)) {
-                    problems.error(rule.at(), "rule %s reads threshold '%s', which %s does not give", rule.id(), name,
+                    problems.say(rule.at(), "pack.threshold_missing", rule.id(), name,
                             sources.thresholdsShown());
                 }
             }
@@ -193,7 +193,7 @@ public final class RulePack {
                 column = Math.max(1, Integer.parseInt(lc.group(2)) + 1);
                 text = (text.substring(0, lc.start()) + text.substring(lc.end())).strip();
             }
-            problems.error(new Location(file, Math.max(m.getLine(), 1), column), "DRL: %s", text);
+            problems.say(new Location(file, Math.max(m.getLine(), 1), column), "pack.compile", text);
         }
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(release);
@@ -228,8 +228,8 @@ public final class RulePack {
             String generated = v.className().replaceAll("(DefaultConsequenceInvoker|AccumulateExpression\\d+Invoker)$", "");
             String rule = ruleByClass.get(generated);
             Location at = rule != null ? locate(rule, sources) : locateFunction(generated, sources);
-            problems.error(at, "the code Drools compiled from %s reaches %s, which the rules may not use",
-                    rule != null ? "rule \"" + rule + "\"" : "this function", v.reached());
+            problems.say(at, "pack.bytecode",
+                    rule != null ? new xuncha.problems.Messages.Term("pack.what.rule", rule) : new xuncha.problems.Messages.Term("pack.what.this_function"), v.reached());
         }
         return violations.isEmpty();
     }
@@ -259,14 +259,13 @@ public final class RulePack {
                 }
                 Object id = meta.get("id");
                 if (id == null || id.toString().isBlank()) {
-                    problems.error(at, "rule \"%s\" has no @id (a finding rule needs @id(\"GROUP-NN\"); a rule that"
-                            + " only derives facts is marked @derive)", rule.getName());
+                    problems.say(at, "pack.no_id", rule.getName());
                     continue;
                 }
                 RuleInfo info = info(id.toString(), rule, meta, at, problems);
                 RuleInfo first = byId.putIfAbsent(info.id(), info);
                 if (first != null) {
-                    problems.error(at, "rule \"%s\" has the id %s of rule \"%s\" at %s", rule.getName(), info.id(),
+                    problems.say(at, "pack.id_twice", rule.getName(), info.id(),
                             first.name(), first.at());
                 }
             }
@@ -277,7 +276,7 @@ public final class RulePack {
     private static RuleInfo info(String id, Rule rule, Map<String, Object> meta, Location at, Diagnostics problems) {
         java.util.Optional<xuncha.findings.RuleLevel> level = xuncha.findings.RuleLevel.of(String.valueOf(meta.get("level")));
         if (level.isEmpty()) {
-            problems.error(at, "rule %s has @level(\"%s\"); it must be violation, warning or pro-rated", id,
+            problems.say(at, "pack.level", id,
                     meta.getOrDefault("level", ""));
         }
         Map<String, String> texts = new LinkedHashMap<>();
@@ -289,14 +288,14 @@ public final class RulePack {
         });
         for (String key : REQUIRED_TEXTS) {
             if (!texts.containsKey(key)) {
-                problems.error(at, "rule %s has no @%s", id, key);
+                problems.say(at, "pack.no_meta", id, key);
             }
         }
         for (String key : texts.keySet()) {
             String other = key.startsWith("zh_") ? "en_" + key.substring(3)
                     : key.startsWith("en_") ? "zh_" + key.substring(3) : null;
             if (other != null && !texts.containsKey(other)) {
-                problems.error(at, "rule %s has @%s but no @%s: every message is given in both languages", id, key,
+                problems.say(at, "pack.one_language", id, key,
                         other);
             }
         }
@@ -309,8 +308,7 @@ public final class RulePack {
             }
             Optional<UnitType> type = Arrays.stream(UnitType.values()).filter(t -> t.yaml().equals(name.strip()))
                     .findFirst();
-            type.ifPresentOrElse(checks::add, () -> problems.error(at, "rule %s has @checks(\"%s\"): '%s' is not a"
-                    + " unit type%s", id, meta.get("checks"), name.strip(), Suggest.hint(name.strip(),
+            type.ifPresentOrElse(checks::add, () -> problems.say(at, "pack.checks", id, meta.get("checks"), name.strip(), Suggest.term(name.strip(),
                     Arrays.stream(UnitType.values()).map(UnitType::yaml).toList())));
         }
         return new RuleInfo(id, rule.getName(), level.orElse(xuncha.findings.RuleLevel.VIOLATION), thresholds, String.valueOf(meta.getOrDefault("cites", "")),

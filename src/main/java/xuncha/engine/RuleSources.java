@@ -45,7 +45,7 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
     public static RuleSources folder(Path dir, String shown) {
         Diagnostics problems = new Diagnostics();
         if (!Files.isDirectory(dir)) {
-            problems.error(Location.ofFile(shown), "no such rules folder");
+            problems.say(Location.ofFile(shown), "rules.no_folder");
             problems.throwIfAny();
         }
         String prefix = shown.endsWith("/") ? shown : shown + "/";
@@ -59,19 +59,19 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.error(Location.ofFile(shown), "cannot read the rules folder: %s", e.getMessage());
+            problems.say(Location.ofFile(shown), "rules.cannot_read_folder", e.getMessage());
         }
         if (drl.isEmpty() && !problems.any()) {
-            problems.error(Location.ofFile(shown), "the rules folder holds no .drl files");
+            problems.say(Location.ofFile(shown), "rules.no_drl");
         }
         Path thresholds = dir.resolve(THRESHOLDS);
         if (!Files.exists(thresholds, LinkOption.NOFOLLOW_LINKS)) {
-            problems.error(Location.ofFile(prefix + THRESHOLDS), "the rules folder has no %s", THRESHOLDS);
+            problems.say(Location.ofFile(prefix + THRESHOLDS), "rules.no_thresholds", THRESHOLDS);
         } else {
             try {
                 readable(thresholds, dir.toRealPath(), prefix + THRESHOLDS, problems);
             } catch (IOException e) {
-                problems.error(Location.ofFile(shown), "cannot read the rules folder: %s", e.getMessage());
+                problems.say(Location.ofFile(shown), "rules.cannot_read_folder", e.getMessage());
             }
         }
         problems.throwIfAny();
@@ -91,22 +91,21 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
             try {
                 target = file.toRealPath();
             } catch (IOException e) {
-                problems.error(Location.ofFile(shown), "is a link that leads nowhere");
+                problems.say(Location.ofFile(shown), "rules.dangling_link");
                 return false;
             }
             if (!target.startsWith(realDir)) {
-                problems.error(Location.ofFile(shown), "is a link that leads out of the rules folder (to %s):"
-                        + " copy the file into the folder instead", target);
+                problems.say(Location.ofFile(shown), "rules.link_outside", target);
                 return false;
             }
         }
         if (!Files.isRegularFile(file)) {
-            problems.error(Location.ofFile(shown), "is not a regular file (%s): the rules folder holds files only",
-                    Files.isDirectory(file) ? "a folder" : "a FIFO, a device or a socket");
+            problems.say(Location.ofFile(shown), "rules.not_regular",
+                    new xuncha.problems.Messages.Term(Files.isDirectory(file) ? "rules.kind.folder" : "rules.kind.special"));
             return false;
         }
         if (Files.size(file) > MAX_FILE_BYTES) {
-            problems.error(Location.ofFile(shown), "is %d bytes, more than the %d MiB a rules file may have",
+            problems.say(Location.ofFile(shown), "rules.too_large",
                     Files.size(file), MAX_FILE_BYTES >> 20);
             return false;
         }

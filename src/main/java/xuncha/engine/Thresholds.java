@@ -113,7 +113,7 @@ public final class Thresholds {
         String version = "";
         Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
-            problems.error(at(shown, root.get()), "the thresholds file must be a mapping of names to numbers");
+            problems.say(at(shown, root.get()), "thresholds.not_mapping");
         } else if (root.isPresent()) {
             for (NodeTuple t : ((MappingNode) root.get()).getValue()) {
                 String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
@@ -127,14 +127,13 @@ public final class Thresholds {
                     if (VERSION_TEXT.matcher(text).matches()) {
                         version = text;
                     } else {
-                        problems.error(at(shown, t.getValueNode()), "'%s' is the pack's version: up to 40 letters,"
-                                + " digits, dots and dashes, e.g. version: \"2022.1\"", VERSION);
+                        problems.say(at(shown, t.getValueNode()), "thresholds.version", VERSION);
                     }
                     continue;
                 }
                 written.add(name);
                 if (byName.containsKey(name)) {
-                    problems.error(at, "threshold '%s' is given twice (first at %s)", name, where.get(name));
+                    problems.say(at, "thresholds.twice", name, where.get(name));
                     continue;
                 }
                 threshold(name, t.getValueNode(), shown, problems).ifPresent(th -> {
@@ -157,18 +156,16 @@ public final class Thresholds {
                                                              Diagnostics problems) {
         Map<String, Map<String, Threshold>> out = new TreeMap<>();
         if (!(node instanceof MappingNode counties)) {
-            problems.error(at(shown, node), "'%s' maps a county party committee's id to its own threshold values", LOCAL);
+            problems.say(at(shown, node), "thresholds.local_not_mapping", LOCAL);
             return out;
         }
         for (NodeTuple c : counties.getValue()) {
             String county = c.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
             if (!COUNTY_ID.matcher(county).matches()) {
-                problems.error(at(shown, c.getKeyNode()), "'%s' under '%s' is not a county party committee's id"
-                        + " (1 to 64 characters of a-z, 0-9 and '-')", county, LOCAL);
+                problems.say(at(shown, c.getKeyNode()), "thresholds.local_bad_county", county, LOCAL);
             }
             if (!(c.getValueNode() instanceof MappingNode values)) {
-                problems.error(at(shown, c.getValueNode()), "the local values of '%s' are a mapping of threshold"
-                        + " names to values", county);
+                problems.say(at(shown, c.getValueNode()), "thresholds.local_values", county);
                 continue;
             }
             Map<String, Threshold> overrides = new LinkedHashMap<>();
@@ -176,8 +173,8 @@ public final class Thresholds {
                 String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
                 Location at = at(shown, t.getKeyNode());
                 if (defaults.get(name).isEmpty()) {
-                    problems.error(at, "local threshold '%s' of '%s' is not a threshold of this file%s", name, county,
-                            Suggest.hint(name, defaults.all().keySet()));
+                    problems.say(at, "thresholds.local_unknown", name, county,
+                            Suggest.term(name, defaults.all().keySet()));
                     continue;
                 }
                 threshold(name, t.getValueNode(), shown, problems).ifPresent(th -> {
@@ -219,13 +216,13 @@ public final class Thresholds {
             try {
                 return Optional.of(value(name, s.getValue()));
             } catch (xuncha.yaml.Decimals.Refused e) {
-                problems.error(at(shown, value), "threshold '%s' %s", name, e.getMessage());
+                problems.say(at(shown, value), "thresholds.refused", name, e.reason());
                 return Optional.empty();
             }
         }
-        String found = value instanceof ScalarNode s ? "'" + Diagnostics.quote(s.getValue()) + "'"
-                + (s.isPlain() ? "" : " (written in quotes: remove them)") : "a " + value.getNodeId();
-        problems.error(at(shown, value), "threshold '%s' must be %s, found %s", name,
+        Object found = value instanceof ScalarNode s ? new xuncha.problems.Messages.Term(s.isPlain() ? "thresholds.found"
+                : "thresholds.found_quoted", Diagnostics.quote(s.getValue())) : xuncha.yaml.Fields.describe(value);
+        problems.say(at(shown, value), "thresholds.must_be", name,
                 ThresholdType.of(name).description(), found);
         return Optional.empty();
     }
@@ -236,18 +233,18 @@ public final class Thresholds {
             return;
         }
         if (ref.isMapping() != th.isMapping()) {
-            problems.error(at, "threshold '%s' must be %s", th.name(), ref.isMapping()
-                    ? "a mapping of " + String.join(", ", ref.parts().keySet()) + " to numbers" : "a number");
+            problems.say(at, "thresholds.shape", th.name(), ref.isMapping() ? new xuncha.problems.Messages.Term("thresholds.shape.mapping", String.join(", ", ref.parts().keySet()))
+                    : new xuncha.problems.Messages.Term("thresholds.shape.number"));
         } else if (ref.isMapping() && !ref.parts().keySet().equals(th.parts().keySet())) {
             for (String key : ref.parts().keySet()) {
                 if (!th.parts().containsKey(key)) {
-                    problems.error(at, "threshold '%s' lacks '%s'", th.name(), key);
+                    problems.say(at, "thresholds.lacks", th.name(), key);
                 }
             }
             for (String key : th.parts().keySet()) {
                 if (!ref.parts().containsKey(key)) {
-                    problems.error(at, "threshold '%s' has an unknown key '%s'%s", th.name(), key,
-                            Suggest.hint(key, ref.parts().keySet()));
+                    problems.say(at, "thresholds.unknown_key", th.name(), key,
+                            Suggest.term(key, ref.parts().keySet()));
                 }
             }
         }

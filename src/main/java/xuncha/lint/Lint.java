@@ -45,7 +45,7 @@ public final class Lint {
         }
         for (RuleInfo rule : pack.rules()) {
             if (!ID_FORM.matcher(rule.id()).matches()) {
-                problems.error(rule.at(), "rule id '%s' is not of the form GROUP-NN (e.g. REPORT-01)", rule.id());
+                problems.say(rule.at(), "lint.id_form", rule.id());
             }
         }
         thresholdUse(sources, pack, problems);
@@ -68,19 +68,17 @@ public final class Lint {
                     read.add(m.group(1));
                     readAnywhere.add(m.group(1));
                     if (rule != null && !rule.thresholds().contains(m.group(1))) {
-                        problems.error(at(drl, block.start(2) + m.start(1)), "rule %s reads threshold '%s' but does"
-                                + " not list it in @thresholds", rule.id(), m.group(1));
+                        problems.say(at(drl, block.start(2) + m.start(1)), "lint.threshold_unlisted", rule.id(), m.group(1));
                     }
                 }
                 if (rule != null) {
-                    rule.thresholds().stream().filter(t -> !read.contains(t)).forEach(t -> problems.error(rule.at(),
-                            "rule %s lists threshold '%s' in @thresholds but never reads it", rule.id(), t));
+                    rule.thresholds().stream().filter(t -> !read.contains(t)).forEach(t -> problems.say(rule.at(), "lint.threshold_unread", rule.id(), t));
                 }
             }
         }
         for (String name : pack.thresholds().all().keySet()) {
             if (!readAnywhere.contains(name)) {
-                problems.error(pack.thresholds().at(name), "threshold '%s' is defined but no rule reads it", name);
+                problems.say(pack.thresholds().at(name), "lint.threshold_unused", name);
             }
         }
     }
@@ -99,7 +97,7 @@ public final class Lint {
         cases.forEach(c -> tested.addAll(c.rules()));
         for (RuleInfo rule : pack.rules()) {
             if (!tested.contains(rule.id())) {
-                problems.error(rule.at(), "rule %s has no test case in %s/%s (see README, \"For policy staff\")",
+                problems.say(rule.at(), "lint.no_case",
                         rule.id(), sources.shown(), Verifier.TESTS);
             }
         }

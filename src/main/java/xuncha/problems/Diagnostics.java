@@ -18,9 +18,6 @@ public final class Diagnostics {
     /** The longest message: what is built around quoted values stays short too. */
     private static final int LONGEST = 600;
 
-    public void error(Location at, String format, Object... args) {
-        all.add(new Diagnostic(at, cut(String.format(Locale.ROOT, format, shown(args)), LONGEST)));
-    }
 
     /** The values a message shows: a long text is cut to its first characters. */
     private static Object[] shown(Object[] args) {

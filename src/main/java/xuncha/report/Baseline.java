@@ -28,8 +28,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         Diagnostics problems = new Diagnostics();
         JsonNode root = json.root();
         if (!root.isObject() || !root.path(ReportJson.FINDINGS).isArray() || !root.path(ReportJson.AS_OF).isTextual()) {
-            problems.error(json.at(root), "the baseline is not a JSON report of xuncha check"
-                    + " (written with --format json): it lacks 'as_of' or 'findings'");
+            problems.say(json.at(root), "baseline.not_report");
             problems.throwIfAny();
         }
         LocalDate asOf = date(json, root, ReportJson.AS_OF, problems);
@@ -38,8 +37,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         for (JsonNode f : root.get(ReportJson.FINDINGS)) {
             i++;
             if (!f.path(ReportJson.FINGERPRINT).isTextual() || !f.path(ReportJson.RULE).isTextual() || !f.path(ReportJson.UNIT).isTextual()) {
-                problems.error(json.at(f), "finding %d of the baseline has no fingerprint, rule or unit"
-                        + " (was it written by an older xuncha?)", i);
+                problems.say(json.at(f), "baseline.finding_incomplete", i);
                 continue;
             }
             findings.add(entry(json, f, asOf, problems));
@@ -47,15 +45,13 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         List<String> ever = new ArrayList<>();
         JsonNode rectifiedEver = root.path(ReportJson.RECTIFIED_EVER);
         if (!rectifiedEver.isMissingNode() && !rectifiedEver.isArray()) {
-            problems.error(json.at(root, ReportJson.RECTIFIED_EVER), "'rectified_ever' of the baseline must be a list of"
-                    + " fingerprints");
+            problems.say(json.at(root, ReportJson.RECTIFIED_EVER), "baseline.rectified_ever_list");
         }
         rectifiedEver.forEach(n -> {
             if (n.isTextual()) {
                 ever.add(n.asText());
             } else {
-                problems.error(json.at(root, ReportJson.RECTIFIED_EVER), "'rectified_ever' of the baseline must hold"
-                        + " fingerprints (text), found %s", Diagnostics.quote(n.toString()));
+                problems.say(json.at(root, ReportJson.RECTIFIED_EVER), "baseline.rectified_ever_text", Diagnostics.quote(n.toString()));
             }
         });
         problems.throwIfAny();
@@ -66,17 +62,16 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         Diagnostics problems = new Diagnostics();
         try {
             if (!Files.isRegularFile(file) && Files.exists(file)) {
-                problems.error(Location.ofFile(shown), "the baseline is not a regular file");
+                problems.say(Location.ofFile(shown), "baseline.not_regular");
             } else if (Files.size(file) > MAX_BYTES) {
-                problems.error(Location.ofFile(shown), "the baseline is %d bytes, more than the %d MiB a report may"
-                        + " have", Files.size(file), MAX_BYTES >> 20);
+                problems.say(Location.ofFile(shown), "baseline.too_large", Files.size(file), MAX_BYTES >> 20);
             } else {
                 return Files.readAllBytes(file);
             }
         } catch (NoSuchFileException e) {
-            problems.error(Location.ofFile(shown), "no such baseline file");
+            problems.say(Location.ofFile(shown), "baseline.no_file");
         } catch (IOException e) {
-            problems.error(Location.ofFile(shown), "cannot read the baseline: %s", e.getMessage());
+            problems.say(Location.ofFile(shown), "baseline.cannot_read", e.getMessage());
         }
         problems.throwIfAny();
         throw new IllegalStateException("unreachable");
@@ -89,13 +84,11 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
     public void checkAgainst(LocalDate runAsOf, java.util.Collection<String> units) {
         Diagnostics problems = new Diagnostics();
         if (asOf.isAfter(runAsOf)) {
-            problems.error(asOfAt, "the baseline describes %s, after this run's as_of %s: a baseline is the report"
-                    + " of an earlier round (are the two swapped?)", asOf, runAsOf);
+            problems.say(asOfAt, "baseline.after", asOf, runAsOf);
         }
         java.util.Set<String> known = new java.util.HashSet<>(units);
         if (!findings.isEmpty() && findings.stream().noneMatch(f -> known.contains(f.unit()))) {
-            problems.error(Location.ofFile(asOfAt.file()), "the baseline's %d findings name none of the units of"
-                    + " these facts: it is the report of other units (another county?)", findings.size());
+            problems.say(Location.ofFile(asOfAt.file()), "baseline.other_units", findings.size());
         }
         problems.throwIfAny();
     }
@@ -103,8 +96,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
     private static Report.Entry entry(LocatedJson json, JsonNode f, LocalDate asOf, Diagnostics problems) {
         String levelText = f.path(ReportJson.LEVEL).asText("");
         if (!levelText.equals("warning") && !levelText.equals("violation")) {
-            problems.error(json.at(f, ReportJson.LEVEL), "'level' of a baseline finding must be violation or warning, found"
-                    + " '%s'", Diagnostics.quote(levelText));
+            problems.say(json.at(f, ReportJson.LEVEL), "baseline.level", Diagnostics.quote(levelText));
         }
         Level level = "warning".equals(levelText) ? Level.WARNING : Level.VIOLATION;
         JsonNode ev = f.path(ReportJson.EVIDENCE);
@@ -122,13 +114,12 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         LocalDate firstSeen = f.has(ReportJson.FIRST_SEEN) && !f.get(ReportJson.FIRST_SEEN).isNull()
                 ? date(json, f, ReportJson.FIRST_SEEN, problems) : asOf;
         if (firstSeen.isAfter(asOf)) {
-            problems.error(json.at(f, ReportJson.FIRST_SEEN), "'first_seen' %s of a baseline finding is after the baseline's"
-                    + " as_of %s", firstSeen, asOf);
+            problems.say(json.at(f, ReportJson.FIRST_SEEN), "baseline.first_seen", firstSeen, asOf);
         }
         String stateText = f.path(ReportJson.STATE).asText(Report.State.NEW.yaml());
         java.util.Optional<Report.State> read = Report.State.of(stateText);
         if (read.isEmpty()) {
-            problems.error(json.at(f, ReportJson.STATE), "'state' of a baseline finding must be one of %s, found '%s'",
+            problems.say(json.at(f, ReportJson.STATE), "baseline.state",
                     java.util.Arrays.stream(Report.State.values()).map(Report.State::yaml).sorted()
                             .collect(java.util.stream.Collectors.joining(", ")), Diagnostics.quote(stateText));
         }
@@ -169,8 +160,7 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         java.util.Optional<LocalDate> day = n.isTextual() ? xuncha.yaml.Dates.parse(n.asText())
                 : java.util.Optional.empty();
         if (day.isEmpty()) {
-            problems.error(json.at(object, field), "'%s' in the baseline must be a date YYYY-MM-DD from %d to %d,"
-                    + " found %s", field, xuncha.yaml.Dates.FIRST_YEAR, xuncha.yaml.Dates.LAST_YEAR,
+            problems.say(json.at(object, field), "baseline.date", field, xuncha.yaml.Dates.FIRST_YEAR, xuncha.yaml.Dates.LAST_YEAR,
                     Diagnostics.quote(n.toString()));
         }
         return day.orElse(LocalDate.of(xuncha.yaml.Dates.FIRST_YEAR, 1, 1));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import xuncha.facts.Location;
 import xuncha.yaml.Decimals;
 import xuncha.problems.Diagnostic;
+import xuncha.problems.Messages.Term;
 import xuncha.problems.Diagnostics;
 import xuncha.problems.InputException;
 
@@ -46,12 +47,11 @@ final class LocatedJson {
     private LocatedJson(String shown, JsonParser parser) throws IOException {
         this.shown = shown;
         if (parser.nextToken() == null) {
-            throw problem(Location.ofFile(shown), "the baseline is empty");
+            throw problem(Location.ofFile(shown), "baseline.empty");
         }
         root = value(parser);
         if (parser.nextToken() != null) {
-            throw problem(at(parser.currentTokenLocation()), "more follows the end of the baseline's JSON: a baseline holds"
-                    + " one report");
+            throw problem(at(parser.currentTokenLocation()), "baseline.trailing");
         }
     }
 
@@ -62,16 +62,16 @@ final class LocatedJson {
             parser = FACTORY.createParser(bytes);
             return new LocatedJson(shown, parser);
         } catch (StreamConstraintsException e) {
-            throw problem(where(e, parser, shown), bound(e));
+            throw problem(where(e, parser, shown), bound(e).key(), bound(e).args());
         } catch (JsonProcessingException e) {
             String m = String.valueOf(e.getOriginalMessage());
             if (m.startsWith("Non-standard token '")) {
-                throw problem(where(e, parser, shown), "the baseline is not JSON: '" + m.split("'")[1] + "' is not a number JSON allows");
+                throw problem(where(e, parser, shown), "baseline.not_json_number", m.split("'")[1]);
             }
-            throw problem(where(e, parser, shown), "the baseline is not JSON: " + Diagnostics.quote(
+            throw problem(where(e, parser, shown), "baseline.not_json", Diagnostics.quote(
                     String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("")));
         } catch (IOException e) {
-            throw problem(Location.ofFile(shown), "cannot read the baseline: " + e.getMessage());
+            throw problem(Location.ofFile(shown), "baseline.cannot_read", String.valueOf(e.getMessage()));
         } finally {
             if (parser != null) {
                 try {
@@ -84,18 +84,18 @@ final class LocatedJson {
     }
 
     /** A bound passed, in plain words. */
-    private static String bound(StreamConstraintsException e) {
+    private static Term bound(StreamConstraintsException e) {
         String m = String.valueOf(e.getMessage());
         if (m.startsWith("Document nesting depth")) {
-            return "the baseline is nested more than " + MAX_DEPTH + " levels deep";
+            return new Term("baseline.too_deep", MAX_DEPTH);
         }
         if (m.startsWith("String value length")) {
-            return "the baseline holds a text longer than " + (MAX_STRING >> 20) + " MiB";
+            return new Term("baseline.text_too_long", MAX_STRING >> 20);
         }
         if (m.startsWith("Number value length")) {
-            return "the baseline holds a number longer than " + Decimals.MAX_CHARS + " characters";
+            return new Term("baseline.number_too_long", Decimals.MAX_CHARS);
         }
-        return "the baseline is too large: " + Diagnostics.quote(m);
+        return new Term("baseline.too_large_detail", Diagnostics.quote(m));
     }
 
     private static Location where(JsonProcessingException e, JsonParser parser, String shown) {
@@ -132,7 +132,7 @@ final class LocatedJson {
                     p.nextToken();
                     Location valueAt = at(p.currentTokenLocation());
                     if (o.has(name)) {
-                        throw problem(valueAt, "'" + Diagnostics.quote(name) + "' is given twice in one object of the baseline");
+                        throw problem(valueAt, "baseline.key_twice", Diagnostics.quote(name));
                     }
                     o.set(name, value(p));
                     at.put(name, valueAt);
@@ -151,7 +151,7 @@ final class LocatedJson {
                 try {
                     return JsonNodeFactory.instance.numberNode(Decimals.parse(p.getText()));
                 } catch (Decimals.Refused e) {
-                    throw problem(here, "the number " + Diagnostics.quote(p.getText()) + " in the baseline " + e.getMessage());
+                    throw problem(here, "baseline.number", Diagnostics.quote(p.getText()), e.reason());
                 }
             }
             case VALUE_STRING -> {
@@ -163,7 +163,7 @@ final class LocatedJson {
             case VALUE_NULL -> {
                 return JsonNodeFactory.instance.nullNode();
             }
-            default -> throw problem(here, "unexpected " + t);
+            default -> throw problem(here, "baseline.unexpected", String.valueOf(t));
         }
     }
 
@@ -171,7 +171,7 @@ final class LocatedJson {
         return loc == null ? Location.ofFile(shown) : new Location(shown, loc.getLineNr(), loc.getColumnNr());
     }
 
-    private static InputException problem(Location at, String message) {
-        return new InputException(List.of(new Diagnostic(at, message)));
+    private static InputException problem(Location at, String key, Object... args) {
+        return new InputException(List.of(Diagnostic.of(at, key, args)));
     }
 }

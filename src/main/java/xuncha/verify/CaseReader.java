@@ -59,7 +59,7 @@ final class CaseReader {
     List<TestCase> read(Path file, String shown) {
         List<TestCase> cases = new ArrayList<>();
         Node root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems).orElse(null);
-        Map<String, Node> top = mapping(root, shown, "a case file", FILE_KEYS);
+        Map<String, Node> top = mapping(root, shown, new xuncha.problems.Messages.Term("case.what.file"), FILE_KEYS);
         if (top == null) {
             return cases;
         }
@@ -71,7 +71,7 @@ final class CaseReader {
         for (Node c : list(top.get("cases"), shown, "cases")) {
             TestCase tc = testCase(c, file, shown, shared);
             if (tc != null && !names.add(tc.name())) {
-                problems.error(tc.at(), "a second case named '%s' in this file", tc.name());
+                problems.say(tc.at(), "case.twice", tc.name());
             }
             if (tc != null) {
                 cases.add(tc);
@@ -81,14 +81,14 @@ final class CaseReader {
     }
 
     private TestCase testCase(Node node, Path file, String shown, List<String> shared) {
-        Map<String, Node> f = mapping(node, shown, "a case", CASE_KEYS);
+        Map<String, Node> f = mapping(node, shown, new xuncha.problems.Messages.Term("case.what.case"), CASE_KEYS);
         if (f == null) {
             return null;
         }
         Location at = at(shown, node);
         String name = f.containsKey("name") ? text(f.get("name"), shown, "name").orElse("?") : null;
         if (name == null) {
-            problems.error(at, "a case needs a 'name'");
+            problems.say(at, "case.no_name");
             name = "?";
         }
         List<String> rules = new ArrayList<>();
@@ -104,7 +104,7 @@ final class CaseReader {
         }
         Node inline = f.get("facts");
         if (inline != null && !(inline instanceof MappingNode)) {
-            problems.error(at(shown, inline), "'facts' of a case is a mapping in the facts format");
+            problems.say(at(shown, inline), "case.facts_mapping");
             inline = null;
         }
         Integer year = f.containsKey("year") ? year(f.get("year"), shown) : null;
@@ -114,8 +114,7 @@ final class CaseReader {
         Set<TestCase.Expected> contains = findings(f.get("contains"), shown, defaultRule);
         Set<TestCase.Expected> notContains = findings(f.get("not_contains"), shown, defaultRule);
         if (exact == null && contains.isEmpty() && notContains.isEmpty()) {
-            problems.error(at, "case '%s' states no expectation: give 'expect' (exactly), 'contains' or"
-                    + " 'not_contains'", name);
+            problems.say(at, "case.no_expectation", name);
         }
         return new TestCase(shown, name, at, List.copyOf(rules), List.copyOf(files), inline, year, asOf,
                 thresholds(f.get("thresholds"), shown), exact, contains, notContains);
@@ -124,7 +123,7 @@ final class CaseReader {
     private String ruleId(String id, Node at, String shown) {
         List<String> known = pack.rules().stream().map(r -> r.id()).toList();
         if (!known.contains(id)) {
-            problems.error(at(shown, at), "no rule '%s' in the pack%s", id, Suggest.hint(id, known));
+            problems.say(at(shown, at), "case.no_rule", id, Suggest.term(id, known));
         }
         return id;
     }
@@ -132,24 +131,24 @@ final class CaseReader {
     private Set<TestCase.Expected> findings(Node node, String shown, String defaultRule) {
         Set<TestCase.Expected> out = new TreeSet<>();
         for (Node n : list(node, shown, "findings")) {
-            Map<String, Node> f = mapping(n, shown, "an expected finding", FINDING_KEYS);
+            Map<String, Node> f = mapping(n, shown, new xuncha.problems.Messages.Term("case.what.finding"), FINDING_KEYS);
             if (f == null) {
                 continue;
             }
             String rule = f.containsKey("rule") ? text(f.get("rule"), shown, "rule").map(r -> ruleId(r, f.get("rule"),
                     shown)).orElse("?") : defaultRule;
             if (rule == null) {
-                problems.error(at(shown, n), "an expected finding names its 'rule' when the case compares several");
+                problems.say(at(shown, n), "case.finding_rule");
                 continue;
             }
             String unit = f.containsKey("unit") ? text(f.get("unit"), shown, "unit").orElse("?") : null;
             String level = f.containsKey("level") ? text(f.get("level"), shown, "level").orElse("?") : null;
             if (unit == null || level == null) {
-                problems.error(at(shown, n), "an expected finding names its 'unit' and 'level'");
+                problems.say(at(shown, n), "case.finding_unit_level");
                 continue;
             }
             if (!level.equals("violation") && !level.equals("warning")) {
-                problems.error(at(shown, f.get("level")), "'%s' is not a level (violation or warning)", level);
+                problems.say(at(shown, f.get("level")), "case.level", level);
             }
             String person = f.containsKey("person") ? text(f.get("person"), shown, "person").orElse("") : "";
             out.add(new TestCase.Expected(rule, unit, level, person));
@@ -159,22 +158,22 @@ final class CaseReader {
 
     private Map<String, Threshold> thresholds(Node node, String shown) {
         Map<String, Threshold> out = new HashMap<>();
-        Map<String, Node> m = mapping(node, shown, "thresholds", null);
+        Map<String, Node> m = mapping(node, shown, new xuncha.problems.Messages.Term("case.what.thresholds"), null);
         if (m == null) {
             return out;
         }
         m.forEach((name, value) -> {
             if (pack.thresholds().get(name).isEmpty()) {
-                problems.error(at(shown, value), "no threshold '%s' in the pack%s", name,
-                        Suggest.hint(name, pack.thresholds().all().keySet()));
+                problems.say(at(shown, value), "case.no_threshold", name,
+                        Suggest.term(name, pack.thresholds().all().keySet()));
             } else {
                 xuncha.engine.Thresholds.threshold(name, value, shown, problems).ifPresent(th -> {
                     Threshold current = pack.thresholds().get(name).orElseThrow();
                     if (current.isMapping() != th.isMapping()
                             || !current.parts().keySet().containsAll(th.parts().keySet())) {
-                        problems.error(at(shown, value), "threshold '%s' must be %s", name, current.isMapping()
-                                ? "a mapping of some of " + String.join(", ", current.parts().keySet()) + " to numbers"
-                                : "a number");
+                        problems.say(at(shown, value), "case.threshold_shape", name, current.isMapping()
+                                ? new xuncha.problems.Messages.Term("case.shape.mapping", String.join(", ", current.parts().keySet()))
+                                : new xuncha.problems.Messages.Term("thresholds.shape.number"));
                     } else if (current.isMapping()) {
                         java.util.Map<String, BigDecimal> parts = new LinkedHashMap<>(current.parts());
                         parts.putAll(th.parts());
@@ -198,7 +197,7 @@ final class CaseReader {
                 && v.compareTo("2999") <= 0) {
             return Integer.valueOf(v);
         }
-        problems.error(at(shown, n), "'year' of a case must be a year from 1900 to 2999, found '%s'",
+        problems.say(at(shown, n), "case.year",
                 xuncha.problems.Diagnostics.quote(v));
         return null;
     }
@@ -207,27 +206,27 @@ final class CaseReader {
         String v = text(n, shown, "as_of").orElse("");
         Optional<LocalDate> day = xuncha.yaml.Dates.parse(v);
         if (day.isEmpty()) {
-            problems.error(at(shown, n), "'as_of' must be a real date written YYYY-MM-DD, found '%s'",
+            problems.say(at(shown, n), "case.as_of",
                     xuncha.problems.Diagnostics.quote(v));
         }
         return day.orElse(null);
     }
 
     /** A mapping's values by key; null (with the problem recorded) when it is not a mapping. */
-    private Map<String, Node> mapping(Node node, String shown, String what, List<String> allowed) {
+    private Map<String, Node> mapping(Node node, String shown, Object what, List<String> allowed) {
         if (node == null) {
             return null;
         }
         if (!(node instanceof MappingNode m)) {
-            problems.error(at(shown, node), "%s must be a mapping", what);
+            problems.say(at(shown, node), "case.not_mapping", what);
             return null;
         }
         Map<String, Node> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
             if (allowed != null && !allowed.contains(key)) {
-                problems.error(at(shown, t.getKeyNode()), "unknown field '%s' in %s%s", key, what,
-                        Suggest.hint(key, allowed));
+                problems.say(at(shown, t.getKeyNode()), "case.unknown_field", key, what,
+                        Suggest.term(key, allowed));
             }
             out.put(key, t.getValueNode());
         }
@@ -241,7 +240,7 @@ final class CaseReader {
         if (node instanceof SequenceNode s) {
             return s.getValue();
         }
-        problems.error(at(shown, node), "'%s' must be a list", what);
+        problems.say(at(shown, node), "case.not_list", what);
         return List.of();
     }
 
@@ -249,7 +248,7 @@ final class CaseReader {
         if (node instanceof ScalarNode s) {
             return java.util.Optional.of(s.getValue());
         }
-        problems.error(at(shown, node), "'%s' must be a single value", what);
+        problems.say(at(shown, node), "case.not_single", what);
         return java.util.Optional.empty();
     }
 
@@ -258,7 +257,7 @@ final class CaseReader {
         Path dir = file.getParent();
         String shownDir = shown.contains("/") ? shown.substring(0, shown.lastIndexOf('/') + 1) : "";
         if (!Files.exists(dir.resolve(relative))) {
-            problems.error(Location.ofFile(shown), "facts file '%s' not found next to the case file", relative);
+            problems.say(Location.ofFile(shown), "case.facts_not_found", relative);
         }
         return Path.of(shownDir + relative).normalize().toString();
     }

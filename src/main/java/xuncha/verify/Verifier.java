@@ -57,7 +57,7 @@ public final class Verifier {
         Diagnostics problems = new Diagnostics();
         List<TestCase> cases = new ArrayList<>();
         if (!Files.isDirectory(testsDir)) {
-            problems.error(Location.ofFile(shownDir), "no rule test folder (write cases in %s/*.yaml)", shownDir);
+            problems.say(Location.ofFile(shownDir), "verify.no_folder", shownDir);
             problems.throwIfAny();
         }
         try (Stream<Path> files = Files.list(testsDir)) {
@@ -65,7 +65,7 @@ public final class Verifier {
                 cases.addAll(new CaseReader(pack, problems).read(f, shownDir + "/" + f.getFileName()));
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.error(Location.ofFile(shownDir), "cannot read the folder: %s", e.getMessage());
+            problems.say(Location.ofFile(shownDir), "verify.cannot_read_folder", e.getMessage());
         }
         problems.throwIfAny();
         return cases.stream().filter(c -> pattern == null || c.title().contains(pattern)).toList();

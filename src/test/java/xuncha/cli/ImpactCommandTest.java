@@ -30,7 +30,7 @@ class ImpactCommandTest {
     }
 
     private JsonNode impact() throws IOException {
-        Run run = Run.xuncha("impact", "--base", "rules", "--rules", edited.toString(), "--format", "json", SAMPLE);
+        Run run = Run.xuncha("impact", "--lang", "en", "--base", "rules", "--rules", edited.toString(), "--format", "json", SAMPLE);
         assertThat(run.status()).isZero();
         return new ObjectMapper().readTree(run.out());
     }
@@ -79,7 +79,7 @@ class ImpactCommandTest {
 
     @Test
     void missingBaseFolderIsExitTwo() {
-        Run run = Run.xuncha("impact", "--base", edited.resolve("nope").toString(), SAMPLE);
+        Run run = Run.xuncha("impact", "--lang", "en", "--base", edited.resolve("nope").toString(), SAMPLE);
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: no such rules folder");
     }

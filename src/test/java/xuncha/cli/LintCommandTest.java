@@ -27,7 +27,7 @@ class LintCommandTest {
     }
 
     private Run lint() {
-        return Run.xuncha("lint", "--rules", rules.toString());
+        return Run.xuncha("lint", "--lang", "en", "--rules", rules.toString());
     }
 
     private void assertProblem(String located) {
@@ -38,7 +38,7 @@ class LintCommandTest {
 
     @Test
     void shippedPackIsClean() {
-        Run run = Run.xuncha("lint", "--rules", "rules");
+        Run run = Run.xuncha("lint", "--lang", "en", "--rules", "rules");
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("no problems: 31 rules, 14 thresholds, ");
     }
@@ -47,7 +47,7 @@ class LintCommandTest {
     void importOfJavaIoFileIsRefusedAndCheckWillNotRunThePack() throws IOException {
         edit("report.drl", "import java.math.BigDecimal;", "import java.math.BigDecimal;\nimport java.io.File;");
         assertProblem(rules + "/report.drl:5:8: error: the rules may not import java.io.File");
-        Run check = Run.xuncha("check", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
+        Run check = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
         assertThat(check.status()).isEqualTo(2);
         assertThat(check.err()).contains("the rules may not import java.io.File");
     }
@@ -73,7 +73,7 @@ class LintCommandTest {
     void aMessageValueNoMessageShowsIsCaught() throws IOException {
         edit("fund.drl", "\"party\", b.partyBuilding()", "\"prty\", b.partyBuilding()");
         assertProblem(rules + "/fund.drl:41:74: error: no message of this rule shows {prty}; did you mean 'party'?");
-        Run check = Run.xuncha("check", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
+        Run check = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "fixtures/yangqu-2022.yaml");
         assertThat(check.status()).isEqualTo(2);
     }
 
@@ -129,7 +129,7 @@ class LintCommandTest {
     void thresholdOfTheWrongTypeIsCaught() throws IOException {
         edit("thresholds.yaml", "navigator_max_age: 35", "navigator_max_age: [35]");
         assertProblem(rules + "/thresholds.yaml:20:20: error: threshold 'navigator_max_age' must be a whole number of years"
-                + " from 0 to 120, found a sequence");
+                + " from 0 to 120, found a list");
     }
 
     @Test
@@ -143,7 +143,7 @@ class LintCommandTest {
 
     @Test
     void missingFolderIsExitTwo() {
-        Run run = Run.xuncha("lint", "--rules", rules.resolve("nope").toString());
+        Run run = Run.xuncha("lint", "--lang", "en", "--rules", rules.resolve("nope").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: no such rules folder");
     }

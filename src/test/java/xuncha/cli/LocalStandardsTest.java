@@ -49,27 +49,27 @@ class LocalStandardsTest {
     @Test
     void laxerLocalValueRemovesThatCountysFinding() throws IOException {
         local("  b-party: {township_league_reports_per_year: 1}\n");
-        Run run = Run.xuncha("check", "--rules", rules.toString(), "fixtures/two-counties");
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "fixtures/two-counties");
         assertThat(run.out()).doesNotContain("REPORT-02");
     }
 
     @Test
     void localOverrideOfAnUnknownThresholdOrABadCountyIdIsCaughtByLintAndRefusedByCheck() throws IOException {
         local("  a-party: {township_reports_per_year: 3}\n  A_Party: {navigator_max_age: 30}\n");
-        Run lint = Run.xuncha("lint", "--rules", rules.toString());
+        Run lint = Run.xuncha("lint", "--lang", "en", "--rules", rules.toString());
         assertThat(lint.status()).isEqualTo(1);
         assertThat(lint.out()).containsPattern(rules + "/thresholds.yaml:\\d+:13: error: local threshold"
                         + " 'township_reports_per_year' of 'a-party' is not a threshold of this file; did you mean"
                         + " 'township_league_reports_per_year'\\?")
                 .containsPattern(rules + "/thresholds.yaml:\\d+:3: error: 'A_Party' under 'local' is not a county party"
                         + " committee's id");
-        assertThat(Run.xuncha("check", "--rules", rules.toString(), "fixtures/two-counties").status()).isEqualTo(2);
+        assertThat(Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "fixtures/two-counties").status()).isEqualTo(2);
     }
 
     @Test
     void localValueOfTheWrongShapeIsRefused() throws IOException {
         local("  a-party: {evaluation_weights: 30}\n");
-        Run run = Run.xuncha("check", "--rules", rules.toString(), "fixtures/two-counties");
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "fixtures/two-counties");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: threshold 'evaluation_weights' must be a mapping of");
     }
@@ -77,7 +77,7 @@ class LocalStandardsTest {
     @Test
     void setForOneRunWinsOverALocalValue() throws IOException {
         local("  a-party: {township_league_reports_per_year: 3}\n");
-        Run run = Run.xuncha("check", "--rules", rules.toString(), "--set", "township_league_reports_per_year=1",
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", rules.toString(), "--set", "township_league_reports_per_year=1",
                 "fixtures/two-counties");
         assertThat(run.out()).doesNotContain("REPORT-02");
     }

@@ -28,7 +28,7 @@ class RulesCommandTest {
 
     @Test
     void catalogueListsAllThirtyOneRulesWithTitlesThresholdsAndCitations() throws Exception {
-        Run run = Run.xuncha("rules", "--format", "json");
+        Run run = Run.xuncha("rules", "--lang", "en", "--format", "json");
         assertThat(run.status()).isZero();
         JsonNode catalogue = new ObjectMapper().readTree(run.out());
         List<String> ids = new ArrayList<>();
@@ -64,7 +64,7 @@ class RulesCommandTest {
 
     @Test
     void brokenPackIsExitTwo() throws Exception {
-        Run run = Run.xuncha("rules", "--rules", dir.resolve("none").toString());
+        Run run = Run.xuncha("rules", "--lang", "en", "--rules", dir.resolve("none").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("error: no such rules folder");
     }

@@ -28,7 +28,7 @@ class VerifyCommandTest {
 
     @Test
     void shippedCasesPassAndCoverEveryRuleFiringAndHolding() {
-        Run run = Run.xuncha("verify", "--coverage", "--rules", "rules");
+        Run run = Run.xuncha("verify", "--lang", "en", "--coverage", "--rules", "rules");
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
         assertThat(run.out()).doesNotContain("FAIL").doesNotContain("NOT COVERED").containsPattern("(?m)^\\d+ passed, 0 failed$");
@@ -39,7 +39,7 @@ class VerifyCommandTest {
     @Test
     void wrongExpectationFailsWithAReadableDiff() throws IOException {
         edit("tests/report.yaml", "expect: [{unit: t-party, level: violation}]", "expect: [{unit: t-party, level: warning}]");
-        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL  " + rules + "/tests/report.yaml: townshipWithOneReportOnDec31IsAViolation\n"
                 + "        - expected, not found:  REPORT-02 t-party warning\n"
@@ -49,7 +49,7 @@ class VerifyCommandTest {
 
     @Test
     void runSelectsCasesByName() {
-        Run run = Run.xuncha("verify", "--rules", "rules", "--run", "navigatorAgedExactly35Holds");
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", "rules", "--run", "navigatorAgedExactly35Holds");
         assertThat(run.status()).isZero();
         assertThat(run.out()).isEqualTo("PASS  rules/tests/staff.yaml: navigatorAgedExactly35Holds\n1 passed, 0 failed\n");
     }
@@ -59,7 +59,7 @@ class VerifyCommandTest {
         edit("tests/grass.yaml", "  - name: venueGivenHolds\n    rule: GRASS-02\n    expect: []\n", "");
         edit("tests/grass.yaml", "  - name: venueBetweenNoBreakSpacesHolds\n    rule: GRASS-02\n",
                 "  - name: venueBetweenNoBreakSpacesHolds\n    rule: GRASS-03\n");
-        Run run = Run.xuncha("verify", "--coverage", "--rules", rules.toString());
+        Run run = Run.xuncha("verify", "--lang", "en", "--coverage", "--rules", rules.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).containsPattern("GRASS-02 +2 +0  NOT COVERED");
     }
@@ -67,7 +67,7 @@ class VerifyCommandTest {
     @Test
     void messageNamingAValueTheRuleDoesNotGiveFailsTheCase() throws IOException {
         edit("grass.drl", "@zh(\"{unit_name}未配备团委书记\")", "@zh(\"{unit_name}未配备团委书记{nope}\")");
-        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("! message with a value missing: GRASS-01 (zh): 测试镇团委未配备团委书记{nope}");
     }
@@ -75,7 +75,7 @@ class VerifyCommandTest {
     @Test
     void findingOnAUnitTypeTheRuleDoesNotDeclareFailsTheCase() throws IOException {
         edit("grass.drl", "@checks(\"township_league_committee\")", "@checks(\"village\")");
-        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("! GRASS-01 found a problem at t-league, a township_league_committee, but its"
                 + " @checks names only [village]");
@@ -84,7 +84,7 @@ class VerifyCommandTest {
     @Test
     void checksNamingNoUnitTypeIsARuleError() throws IOException {
         edit("school.drl", "@checks(\"school\")", "@checks(\"shcool\")");
-        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).containsPattern("school.drl:\\d+:\\d+: error: rule SCHOOL-0\\d has @checks\\(\"shcool\"\\):"
                 + " 'shcool' is not a unit type; did you mean 'school'\\?");
@@ -94,7 +94,7 @@ class VerifyCommandTest {
     void brokenCaseFileIsLocated() throws IOException {
         edit("tests/grass.yaml", "rule: GRASS-01", "rule: GRAS-01");
         edit("tests/grass.yaml", "expect: []", "expcet: []");
-        Run run = Run.xuncha("verify", "--rules", rules.toString());
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(rules + "/tests/grass.yaml:6:11: error: no rule 'GRAS-01' in the pack; did you mean 'GRASS-01'?")
                 .contains("error: unknown field 'expcet' in a case; did you mean 'expect'?")
@@ -129,7 +129,7 @@ class VerifyCommandTest {
                     contains: [{rule: LEAD-01, unit: yq-league, level: violation}]
                     not_contains: [{rule: FUND-03, unit: sch-dy-primary, level: violation, person: p-coun-2}]
                 """);
-        Run run = Run.xuncha("verify", "--rules", rules.toString(), "--run", "sample.yaml");
+        Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString(), "--run", "sample.yaml");
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("PASS  " + rules + "/tests/sample.yaml: sampleHasDayusShortfallButNotLeadOne\n")

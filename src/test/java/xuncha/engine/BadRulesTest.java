@@ -29,7 +29,7 @@ class BadRulesTest {
     }
 
     private Run check() {
-        return Run.xuncha("check", "--format", "json", "--rules", rules.toString(), SAMPLE);
+        return Run.xuncha("check", "--lang", "en", "--format", "json", "--rules", rules.toString(), SAMPLE);
     }
 
     private static java.util.List<String> report02Units(Run run) throws IOException {
@@ -123,7 +123,7 @@ class BadRulesTest {
 
     @Test
     void missingRulesFolderIsRefused() {
-        Run run = Run.xuncha("check", "--rules", rules.resolve("nope").toString(), SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", rules.resolve("nope").toString(), SAMPLE);
         assertRefused(run, rules.resolve("nope") + ": error: no such rules folder");
     }
 }

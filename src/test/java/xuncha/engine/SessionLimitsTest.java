@@ -136,7 +136,7 @@ class SessionLimitsTest {
 
     @Test
     void theShippedPackIsFarBelowTheDefaults() {
-        Run run = Run.xuncha("check", "--max-firings", "100000", "--max-inserted", "100000", SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--max-firings", "100000", "--max-inserted", "100000", SAMPLE);
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).isEmpty();
     }
@@ -155,8 +155,8 @@ class SessionLimitsTest {
         Files.createDirectory(dir.resolve("folder.drl"));
         for (String command : new String[] {"lint", "check"}) {
             Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> command.equals("lint")
-                    ? Run.xuncha("lint", "--rules", dir.toString())
-                    : Run.xuncha("check", "--rules", dir.toString(), SAMPLE));
+                    ? Run.xuncha("lint", "--lang", "en", "--rules", dir.toString())
+                    : Run.xuncha("check", "--lang", "en", "--rules", dir.toString(), SAMPLE));
             assertThat(run.status()).as(command).isEqualTo(2);
             assertThat(run.err()).contains("zz.drl: error: is not a regular file (a FIFO, a device or a socket)")
                     .contains("folder.drl: error: is not a regular file (a folder)");
@@ -169,7 +169,7 @@ class SessionLimitsTest {
         Path outside = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-outside.drl"), HEAD);
         try {
             Files.createSymbolicLink(dir.resolve("zz.drl"), outside);
-            Run run = Run.xuncha("check", "--rules", dir.toString(), SAMPLE);
+            Run run = Run.xuncha("check", "--lang", "en", "--rules", dir.toString(), SAMPLE);
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.err()).contains("zz.drl: error: is a link that leads out of the rules folder");
         } finally {

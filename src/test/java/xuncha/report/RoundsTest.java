@@ -125,11 +125,11 @@ class RoundsTest {
     void baselineThatIsNotAReportIsExitTwoLocated() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"findings\": [\n  {\"rule\": }\n]}");
-        Run run = Run.xuncha("check", "--baseline", bad.toString(), SAMPLE.toString());
+        Run run = Run.xuncha("check", "--lang", "en", "--baseline", bad.toString(), SAMPLE.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(bad + ":2:12: error: the baseline is not JSON: Unexpected character");
         Files.writeString(bad, "{\"version\": 1}");
-        assertThat(Run.xuncha("check", "--baseline", bad.toString(), SAMPLE.toString()).err())
+        assertThat(Run.xuncha("check", "--lang", "en", "--baseline", bad.toString(), SAMPLE.toString()).err())
                 .contains("the baseline is not a JSON report of xuncha check");
     }
 }

@@ -53,7 +53,7 @@ class BoundedThresholdsTest {
         RulesCopy.into(dir);
         RulesCopy.edit(dir, "thresholds.yaml", "rectification_days: 60", "rectification_days: 1e18");
         RulesCopy.edit(dir, "thresholds.yaml", "navigator_max_age: 35", "navigator_max_age: 35.5");
-        Run run = Run.xuncha("check", "--rules", dir.toString(), SAMPLE);
+        Run run = Run.xuncha("check", "--lang", "en", "--rules", dir.toString(), SAMPLE);
         assertShortRefusal(run, "thresholds.yaml:34:21: error: threshold 'rectification_days' must be a whole number"
                 + " of days from 0 to 3650, found '1e18'", "threshold 'navigator_max_age' must be a whole number of"
                 + " years from 0 to 120, found 35.5");
@@ -64,7 +64,7 @@ class BoundedThresholdsTest {
         RulesCopy.into(dir);
         RulesCopy.edit(dir, "thresholds.yaml", "rectification_days: 60", "rectification_days: 60\nlocal:\n"
                 + "  yq-party: {rectification_days: 0.5}");
-        assertShortRefusal(Run.xuncha("check", "--rules", dir.toString(), SAMPLE),
+        assertShortRefusal(Run.xuncha("check", "--lang", "en", "--rules", dir.toString(), SAMPLE),
                 "threshold 'rectification_days' must be a whole number of days from 0 to 3650, found 0.5");
     }
 
@@ -73,7 +73,7 @@ class BoundedThresholdsTest {
         RulesCopy.into(dir);
         RulesCopy.edit(dir, "tests/inspect.yaml", "    rule: INSPECT-02\n", "    rule: INSPECT-02\n"
                 + "    thresholds: {rectification_days: 1e999999999}\n");
-        assertShortRefusal(Run.xuncha("verify", "--rules", dir.toString()), "threshold 'rectification_days' must be a"
+        assertShortRefusal(Run.xuncha("verify", "--lang", "en", "--rules", dir.toString()), "threshold 'rectification_days' must be a"
                 + " whole number of days from 0 to 3650");
     }
 
@@ -81,7 +81,7 @@ class BoundedThresholdsTest {
     void ruleCaseYearThatIsNotAYearIsLocated() throws Exception {
         RulesCopy.into(dir);
         RulesCopy.edit(dir, "tests/report.yaml", "  - name:", "  - year: twenty\n    name:");
-        assertShortRefusal(Run.xuncha("verify", "--rules", dir.toString()), "tests/report.yaml:5:11: error: 'year' of a"
+        assertShortRefusal(Run.xuncha("verify", "--lang", "en", "--rules", dir.toString()), "tests/report.yaml:5:11: error: 'year' of a"
                 + " case must be a year from 1900 to 2999, found 'twenty'");
     }
 }

@@ -55,6 +55,7 @@ import org.drools.mvel.parser.ast.expr.PointFreeExpr;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import xuncha.problems.Messages.Term;
 
 /**
  * Checks one piece of rule code (a condition, a consequence, a function body, an accumulate
@@ -99,7 +100,7 @@ final class CodeCheck {
     private final Set<String> variables;
     /** For a condition: the pattern's type, whose fields and methods a bare name reaches. */
     private final Resolver.Resolved pattern;
-    private final BiConsumer<Node, String> refuse;
+    private final BiConsumer<Node, Term> refuse;
 
     /**
      * @param variables the rule's bindings, the function's parameters and the globals: names that
@@ -107,7 +108,7 @@ final class CodeCheck {
      * @param refuse    told each refused node and why
      */
     CodeCheck(Kind kind, Resolver types, Set<String> variables, Resolver.Resolved pattern,
-              BiConsumer<Node, String> refuse) {
+              BiConsumer<Node, Term> refuse) {
         this.kind = kind;
         this.types = types;
         this.variables = variables;
@@ -131,43 +132,40 @@ final class CodeCheck {
         } else if (s instanceof ReturnStmt r) {
             r.getExpression().ifPresent(this::value);
         } else if (s instanceof BreakStmt b) {
-            b.getLabel().ifPresent(l -> refuse.accept(b, "a labelled break is not allowed"));
+            b.getLabel().ifPresent(l -> refuse.accept(b, new Term("code.labelled_break")));
         } else if (s instanceof ContinueStmt c) {
-            c.getLabel().ifPresent(l -> refuse.accept(c, "a labelled continue is not allowed"));
+            c.getLabel().ifPresent(l -> refuse.accept(c, new Term("code.labelled_continue")));
         } else if (s instanceof EmptyStmt) {
             return;
         } else {
-            refuse.accept(s, statementName(s) + " is not allowed in a rules file: " + STATEMENTS);
+            refuse.accept(s, new Term("code.statement", statementName(s)));
         }
     }
 
     /** A refused statement in words. */
-    private static String statementName(Statement s) {
+    private static Object statementName(Statement s) {
         return switch (construct(s)) {
-            case "WhileStmt" -> "a while loop";
-            case "DoStmt" -> "a do loop";
-            case "ForStmt" -> "a counting for loop";
+            case "WhileStmt" -> new Term("code.stmt.while");
+            case "DoStmt" -> new Term("code.stmt.do");
+            case "ForStmt" -> new Term("code.stmt.for");
+            case "LabeledStmt" -> new Term("code.stmt.label");
+            case "LocalClassDeclarationStmt", "LocalRecordDeclarationStmt" -> new Term("code.stmt.class");
             case "TryStmt" -> "try/catch";
             case "ThrowStmt" -> "throw";
             case "SynchronizedStmt" -> "synchronized";
             case "SwitchStmt" -> "switch";
-            case "LabeledStmt" -> "a label";
-            case "LocalClassDeclarationStmt", "LocalRecordDeclarationStmt" -> "a class declared in code";
             case "AssertStmt" -> "assert";
             default -> construct(s).replaceAll("Stmt$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
         };
     }
 
-    private static final String STATEMENTS = "a block may hold declarations, expressions, if/else, for (T x :"
-            + " collection), return, break and continue";
-
     /** An expression that must give a value: not a type or a package. */
     void value(Expression e) {
         Ref ref = expression(e);
         if (ref instanceof TypeRef t) {
-            refuse.accept(e, t.type().shown() + " is a type, not a value");
+            refuse.accept(e, new Term("code.type_not_value", t.type().shown()));
         } else if (ref instanceof Pkg p) {
-            refuse.accept(e, "unknown name '" + p.name() + "'");
+            refuse.accept(e, new Term("code.unknown_name", p.name()));
         }
     }
 
@@ -187,7 +185,7 @@ final class CodeCheck {
         }
         if (e instanceof NameExpr n) {
             if (n instanceof DrlNameExpr d && d.getBackReferencesCount() > 0) {
-                refuse.accept(e, "back references (../) are not allowed");
+                refuse.accept(e, new Term("code.back_reference"));
                 return BAD;
             }
             return name(n);
@@ -234,7 +232,7 @@ final class CodeCheck {
         }
         if (e instanceof InstanceOfExpr i) {
             if (i.getPattern().isPresent()) {
-                refuse.accept(i, "instanceof with a pattern variable is not allowed: cast instead");
+                refuse.accept(i, new Term("code.instanceof_pattern"));
                 return BAD;
             }
             type(i.getType());
@@ -248,7 +246,7 @@ final class CodeCheck {
         }
         if (e instanceof AssignExpr a) {
             if (kind == Kind.CONDITION || !(a.getTarget() instanceof NameExpr || a.getTarget() instanceof ArrayAccessExpr)) {
-                refuse.accept(a, "only a local variable may be assigned");
+                refuse.accept(a, new Term("code.assign_local_only"));
                 return BAD;
             }
             value(a.getTarget());
@@ -287,17 +285,17 @@ final class CodeCheck {
     }
 
     /** Why a construct with no case above is refused. */
-    private String refusal(Expression e) {
+    private Term refusal(Expression e) {
         String what = construct(e);
         return switch (what) {
-            case "ClassExpr" -> "a class literal (" + e + ") is not allowed: rules may not reach classes";
-            case "MethodReferenceExpr" -> "a method reference is not allowed in a rules file";
-            case "LambdaExpr" -> "a lambda is not allowed in a rules file";
-            case "ArrayCreationExpr", "ArrayInitializerExpr" -> "creating an array is not allowed: use a List";
-            case "ThisExpr", "SuperExpr" -> "this and super are not allowed here";
-            case "SwitchExpr" -> "a switch expression is not allowed: use if/else";
-            default -> what.replaceAll("(Expr|Expression|Stmt)$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase() + " is not allowed here";
+            case "ClassExpr" -> new Term("code.class_literal", e.toString());
+            case "MethodReferenceExpr" -> new Term("code.method_reference");
+            case "LambdaExpr" -> new Term("code.lambda");
+            case "ArrayCreationExpr", "ArrayInitializerExpr" -> new Term("code.array");
+            case "ThisExpr", "SuperExpr" -> new Term("code.this_super");
+            case "SwitchExpr" -> new Term("code.switch_expression");
+            default -> new Term("code.construct", what.replaceAll("(Expr|Expression|Stmt)$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
         };
     }
 
@@ -307,8 +305,7 @@ final class CodeCheck {
 
     private void operator(Node at, String op) {
         if (!OPERATORS.contains(op)) {
-            refuse.accept(at, "the operator '" + op + "' is not allowed: " + String.join(", ", OPERATORS.stream()
-                    .sorted().toList()) + " and Java's operators are");
+            refuse.accept(at, new Term("code.operator", op, String.join(", ", OPERATORS.stream().sorted().toList())));
         }
     }
 
@@ -320,7 +317,7 @@ final class CodeCheck {
                     && call.getArguments().stream().anyMatch(a -> a == n)) {
                 return VALUE;
             }
-            refuse.accept(n, name + " may only be handed to " + types.helperNames() + ", as in finding(drools, …)");
+            refuse.accept(n, new Term("code.context_only_to_helpers", name, types.helperNames()));
             return BAD;
         }
         if (local(n, name) || variables.contains(name)) {
@@ -334,14 +331,14 @@ final class CodeCheck {
             return new TypeRef(type.get());
         }
         if (types.refusedSimple(name)) {
-            refuse.accept(n, chain(n, name) + " is not allowed in a rules file: " + Resolver.ALLOWED);
+            refuse.accept(n, new Term("code.not_allowed_what_is", chain(n, name), Resolver.ALLOWED));
             return BAD;
         }
         if (AllowList.packagePrefix(name)) {
             return new Pkg(name);
         }
-        refuse.accept(n, "unknown name '" + name + "'" + (kind == Kind.CONDITION && pattern != null
-                ? ": " + pattern.shown() + " has no field of that name" : ""));
+        refuse.accept(n, kind == Kind.CONDITION && pattern != null
+                ? new Term("code.unknown_field_of", name, pattern.shown()) : new Term("code.unknown_name", name));
         return BAD;
     }
 
@@ -354,7 +351,7 @@ final class CodeCheck {
             if (AllowList.factProperty(name) || types.declaredField(name) || name.equals("length")) {
                 return VALUE;
             }
-            refuse.accept(at, "'" + name + "' is not a field of the fact model or of a declared type");
+            refuse.accept(at, new Term("code.not_a_field", name));
             return BAD;
         }
         if (left instanceof TypeRef t) {
@@ -365,7 +362,7 @@ final class CodeCheck {
             if (nested.isPresent()) {
                 return new TypeRef(nested.get());
             }
-            refuse.accept(at, t.type().shown() + "." + name + " is not allowed in a rules file");
+            refuse.accept(at, new Term("code.not_allowed", t.type().shown() + "." + name));
             return BAD;
         }
         String dotted = ((Pkg) left).name() + "." + name;
@@ -376,7 +373,7 @@ final class CodeCheck {
         if (AllowList.packagePrefix(dotted)) {
             return new Pkg(dotted);
         }
-        refuse.accept(at, chain(at, dotted) + " is not allowed in a rules file: " + Resolver.ALLOWED);
+        refuse.accept(at, new Term("code.not_allowed_what_is", chain(at, dotted), Resolver.ALLOWED));
         return BAD;
     }
 
@@ -405,9 +402,9 @@ final class CodeCheck {
                     || MACROS.contains(name) && kind == Kind.CONSEQUENCE
                     || kind == Kind.CONDITION && pattern != null && pattern.hasMethod(name);
             if (!known) {
-                refuse.accept(at, "unknown function '" + name + "': a rule may call the pack's functions"
-                        + (kind == Kind.CONSEQUENCE ? ", " + types.helperNames() + " and insert, update, delete" : "")
-                        + (kind == Kind.CONDITION ? " and the methods of the fact it matches" : ""));
+                refuse.accept(at, kind == Kind.CONSEQUENCE ? new Term("code.unknown_function_then", name, types.helperNames())
+                        : kind == Kind.CONDITION ? new Term("code.unknown_function_when", name)
+                        : new Term("code.unknown_function", name));
                 args.forEach(this::value);
                 return BAD;
             }
@@ -423,28 +420,27 @@ final class CodeCheck {
             if (AllowList.method(name) || types.accessor(name)) {
                 return VALUE;
             }
-            refuse.accept(at, "the method " + name + "(…) is not allowed: a rule may call the fact model's"
-                    + " methods and listed methods of BigDecimal, String, LocalDate, the collections and Math");
+            refuse.accept(at, new Term("code.method", name));
             return BAD;
         }
         if (left instanceof TypeRef t) {
             if (t.type().staticMethod(name)) {
                 return VALUE;
             }
-            refuse.accept(at, t.type().shown() + "." + name + "(…) is not allowed in a rules file");
+            refuse.accept(at, new Term("code.not_allowed", t.type().shown() + "." + name + "(…)"));
             return BAD;
         }
-        refuse.accept(scope.get(), "unknown name '" + ((Pkg) left).name() + "'");
+        refuse.accept(scope.get(), new Term("code.unknown_name", ((Pkg) left).name()));
         return BAD;
     }
 
     private Ref creation(ObjectCreationExpr o) {
         if (o.getAnonymousClassBody().isPresent()) {
-            refuse.accept(o, "an anonymous class is not allowed in a rules file");
+            refuse.accept(o, new Term("code.anonymous_class"));
             return BAD;
         }
         if (o.getScope().isPresent()) {
-            refuse.accept(o, "new with an outer instance is not allowed");
+            refuse.accept(o, new Term("code.outer_new"));
             return BAD;
         }
         Optional<Resolver.Resolved> type = type(o.getType());
@@ -453,8 +449,7 @@ final class CodeCheck {
             return BAD;
         }
         if (!type.get().constructible()) {
-            refuse.accept(o, "new " + type.get().shown() + "(…) is not allowed: a rule may make facts of the fact"
-                    + " model and of declared types, BigDecimal and collections");
+            refuse.accept(o, new Term("code.new", type.get().shown()));
             return BAD;
         }
         return VALUE;
@@ -470,7 +465,7 @@ final class CodeCheck {
 
     private void bindName(Node at, String name) {
         if (CONTEXT.contains(name)) {
-            refuse.accept(at, "'" + name + "' names the rule's context and may not be declared");
+            refuse.accept(at, new Term("code.context_declared", name));
         }
     }
 
@@ -492,11 +487,11 @@ final class CodeCheck {
             String written = c.getNameWithScope();
             Optional<Resolver.Resolved> resolved = types.named(written);
             if (resolved.isEmpty()) {
-                refuse.accept(c, written + " is not allowed in a rules file: " + Resolver.ALLOWED);
+                refuse.accept(c, new Term("code.not_allowed_what_is", written, Resolver.ALLOWED));
             }
             return resolved;
         }
-        refuse.accept(t, "the type " + t + " is not allowed in a rules file");
+        refuse.accept(t, new Term("code.type", t.toString()));
         return Optional.empty();
     }
 

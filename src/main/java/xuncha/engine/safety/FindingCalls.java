@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import xuncha.problems.Messages.Term;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class FindingCalls {
      * @param messages the rule's message texts by annotation name ({@code zh}, {@code en}, {@code zh_no_budget} …)
      */
     static void check(BlockStmt consequence, Map<String, String> messages, Resolver types,
-                      BiConsumer<Node, String> refuse) {
+                      BiConsumer<Node, Term> refuse) {
         Set<String> shown = new TreeSet<>();
         messages.values().forEach(text -> {
             Matcher m = PLACEHOLDER.matcher(text);
@@ -53,50 +54,43 @@ final class FindingCalls {
             }
             List<Expression> args = call.getArguments();
             if (args.size() < FIXED) {
-                refuse.accept(call, "finding(…) takes drools, the unit, the person (or null) and the message variant"
-                        + " (\"\" for the main one), then names and values");
+                refuse.accept(call, new Term("finding_call.arguments"));
                 continue;
             }
             variant(args.get(3), messages, refuse);
             if ((args.size() - FIXED) % 2 != 0) {
-                refuse.accept(args.get(args.size() - 1), "finding(…) is given a value without a name: after the"
-                        + " variant come pairs of a name and its value");
+                refuse.accept(args.get(args.size() - 1), new Term("finding_call.unnamed_value"));
             }
             for (int i = FIXED; i < args.size(); i += 2) {
                 Expression name = args.get(i);
                 if (!(name instanceof StringLiteralExpr literal)) {
-                    refuse.accept(name, "the name of a message value is written as a text in place, e.g. \"actual\"");
+                    refuse.accept(name, new Term("finding_call.name_literal"));
                     continue;
                 }
                 String key = literal.getValue();
                 if (!shown.contains(key) && !READ_BY_THE_REPORT.contains(key)) {
-                    refuse.accept(name, "no message of this rule shows {" + key + "}" + hint(key, shown)
-                            + ": a value's name is one of its messages' placeholders, or facts, subject, expected,"
-                            + " actual, missing");
+                    refuse.accept(name, new Term("finding_call.not_shown", key, hint(key, shown)));
                 }
             }
         }
     }
 
-    private static void variant(Expression arg, Map<String, String> messages, BiConsumer<Node, String> refuse) {
+    private static void variant(Expression arg, Map<String, String> messages, BiConsumer<Node, Term> refuse) {
         if (arg instanceof NullLiteralExpr) {
             return;
         }
         if (!(arg instanceof StringLiteralExpr literal)) {
-            refuse.accept(arg, "the message variant is written as a text in place: \"\" for the main message, or the"
-                    + " name of a @zh_<variant>");
+            refuse.accept(arg, new Term("finding_call.variant_literal"));
             return;
         }
         String variant = literal.getValue();
         // A variant given in one language only is the catalogue's error ("has @zh_x but no @en_x"), said there.
         if (!variant.isEmpty() && !messages.containsKey("zh_" + variant) && !messages.containsKey("en_" + variant)) {
-            refuse.accept(arg, "the rule has no message variant '" + variant + "' (@zh_" + variant + " and @en_"
-                    + variant + ")");
+            refuse.accept(arg, new Term("finding_call.no_variant", variant));
         }
     }
 
-    private static String hint(String key, Set<String> shown) {
-        return xuncha.problems.Suggest.closest(key, List.copyOf(shown)).map(s -> "; did you mean '" + s + "'?")
-                .orElse("");
+    private static Term hint(String key, Set<String> shown) {
+        return xuncha.problems.Suggest.term(key, List.copyOf(shown));
     }
 }

@@ -40,6 +40,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.drools.mvel.parser.MvelParser;
 import org.drools.mvel.parser.WholeConstraint;
+import xuncha.problems.Messages.Term;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import xuncha.facts.Location;
 import xuncha.problems.Diagnostics;
@@ -106,7 +107,7 @@ public final class PackCheck {
         for (Source file : files) {
             Matcher escape = UNICODE_ESCAPE.matcher(file.text());
             if (escape.find()) {
-                error(file, escape.start(), "a \\u escape is not allowed in a rules file: write the character itself");
+                say(file, escape.start(), "pack.unicode_escape");
                 continue;
             }
             DrlParser parser = new DrlParser();
@@ -114,17 +115,17 @@ public final class PackCheck {
             try {
                 pkg = parser.parse(false, file.text());
             } catch (DroolsParserException | RuntimeException e) {
-                problems.error(Location.ofFile(file.shown()), "DRL: cannot read the file: %s", firstLine(e.getMessage()));
+                problems.say(Location.ofFile(file.shown()), "pack.drl_unreadable_detail", firstLine(e.getMessage()));
                 continue;
             }
             if (parser.hasErrors() || pkg == null) {
                 for (DroolsError error : parser.getErrors()) {
                     Location at = error instanceof ParserError pe && pe.getRow() > 0
                             ? new Location(file.shown(), pe.getRow(), pe.getCol() + 1) : Location.ofFile(file.shown());
-                    problems.error(at, "DRL: %s", DRL_PREFIX.matcher(firstLine(error.getMessage())).replaceFirst(""));
+                    problems.say(at, "pack.drl", DRL_PREFIX.matcher(firstLine(error.getMessage())).replaceFirst(""));
                 }
                 if (!parser.hasErrors()) {
-                    problems.error(Location.ofFile(file.shown()), "DRL: cannot read the file");
+                    problems.say(Location.ofFile(file.shown()), "pack.drl_unreadable");
                 }
                 continue;
             }
@@ -148,7 +149,7 @@ public final class PackCheck {
         Source file = parsed.file();
         PackageDescr pkg = parsed.pkg();
         if (!AllowList.PACKAGE.equals(pkg.getNamespace())) {
-            error(file, find(file, "package", 0), "a rules file begins with 'package %s;', not '%s'",
+            say(file, find(file, "package", 0), "pack.package",
                     AllowList.PACKAGE, pkg.getNamespace());
         }
         Map<String, String> imports = new HashMap<>();
@@ -162,7 +163,7 @@ public final class PackCheck {
             } else {
                 int start = at(file, i, "import");
                 int written = start < 0 ? -1 : file.text().indexOf(target.replace(".*", ""), start);
-                error(file, written >= 0 && written - start < 200 ? written : start, "the rules may not import %s: %s",
+                say(file, written >= 0 && written - start < 200 ? written : start, "pack.import",
                         target, Resolver.ALLOWED);
             }
         }
@@ -171,12 +172,11 @@ public final class PackCheck {
             if (AllowList.HELPERS.contains(f.getTarget())) {
                 helpers.add(f.getTarget().substring(f.getTarget().lastIndexOf('.') + 1));
             } else {
-                error(file, at(file, f, "import"), "the rules may not import the function %s: only %s",
+                say(file, at(file, f, "import"), "pack.import_function",
                         f.getTarget(), String.join(", ", AllowList.HELPERS));
             }
         }
-        pkg.getAccumulateImports().forEach(a -> error(file, at(file, a, "import"),
-                "import accumulate is not allowed: use count, sum, min, max, average, collectList or collectSet"));
+        pkg.getAccumulateImports().forEach(a -> say(file, at(file, a, "import"), "pack.import_accumulate"));
         Resolver types = new Resolver(imports, wildcardFacts, declared, functions, helpers);
         Set<String> globals = new HashSet<>();
         for (GlobalDescr g : pkg.getGlobals()) {
@@ -186,21 +186,17 @@ public final class PackCheck {
             if (sameType) {
                 globals.add(g.getIdentifier());
             } else {
-                error(file, at(file, g, "global"), "the global %s %s is not one the engine gives: only 'global Period"
-                        + " period;'", g.getType(), g.getIdentifier());
+                say(file, at(file, g, "global"), "pack.global", g.getType(), g.getIdentifier());
             }
         }
         for (AttributeDescr a : pkg.getAttributes()) {
             attribute(file, a);
         }
         if (!pkg.getEnumDeclarations().isEmpty()) {
-            error(file, at(file, pkg.getEnumDeclarations().get(0), "declare"), "declare enum is not allowed:"
-                    + " the fact model's enums are there to use");
+            say(file, at(file, pkg.getEnumDeclarations().get(0), "declare"), "pack.declare_enum");
         }
-        pkg.getEntryPointDeclarations().forEach(d -> error(file, at(file, d, "declare"),
-                "entry points are not allowed in a rules file"));
-        pkg.getWindowDeclarations().forEach(d -> error(file, at(file, d, "declare"),
-                "windows are not allowed in a rules file"));
+        pkg.getEntryPointDeclarations().forEach(d -> say(file, at(file, d, "declare"), "pack.entry_point"));
+        pkg.getWindowDeclarations().forEach(d -> say(file, at(file, d, "declare"), "pack.window"));
         for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
             declaredType(file, type, types);
         }
@@ -217,14 +213,13 @@ public final class PackCheck {
         String name = type.getTypeName();
         if (!name.matches("[A-Z][A-Za-z0-9]*") || AllowList.implicit(name).isPresent() || types.refusedSimple(name)
                 || AllowList.types().stream().anyMatch(c -> c.getSimpleName().equals(name))) {
-            error(file, at, "the declared type %s needs a name of its own (a capital letter first, and not the name"
-                    + " of a Java or fact-model type)", name);
+            say(file, at, "pack.type_name", name);
         }
         if (!type.getSuperTypes().isEmpty()) {
-            error(file, at, "a declared type may not extend another (%s extends %s)", name, type.getSuperTypes());
+            say(file, at, "pack.type_extends", name, type.getSuperTypes());
         }
         if (!type.getAnnotations().isEmpty()) {
-            error(file, at, "a declared type may not carry annotations (%s has @%s)", name,
+            say(file, at, "pack.type_annotation", name,
                     type.getAnnotationNames().iterator().next());
         }
         for (TypeFieldDescr field : type.getFields().values()) {
@@ -233,14 +228,14 @@ public final class PackCheck {
             boolean primitive = written.matches("int|long|double|boolean");
             boolean allowed = primitive || types.named(written).isPresent();
             if (!allowed) {
-                error(file, fieldAt, "the field %s of %s has the type %s: %s", field.getFieldName(), name, written,
+                say(file, fieldAt, "pack.field_type", field.getFieldName(), name, written,
                         Resolver.ALLOWED);
             }
             if (field.getInitExpr() != null) {
-                error(file, fieldAt, "the field %s of %s may not have an initial value", field.getFieldName(), name);
+                say(file, fieldAt, "pack.field_initial", field.getFieldName(), name);
             }
             if (!field.getAnnotations().isEmpty()) {
-                error(file, fieldAt, "the field %s of %s may not carry annotations", field.getFieldName(), name);
+                say(file, fieldAt, "pack.field_annotation", field.getFieldName(), name);
             }
         }
     }
@@ -248,7 +243,7 @@ public final class PackCheck {
     private void function(Source file, FunctionDescr f, Resolver types) {
         int at = at(file, f, "function");
         if (f.getDialect() != null && !f.getDialect().equals("java")) {
-            error(file, at, "the function %s is in the dialect '%s': only java is allowed", f.getName(), f.getDialect());
+            say(file, at, "pack.function_dialect", f.getName(), f.getDialect());
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -261,25 +256,25 @@ public final class PackCheck {
             String bare = type.replaceAll("\\s+", "").replaceAll("<.*>|\\[]", "");
             boolean ok = bare.matches("void|int|long|double|boolean") || types.named(bare).isPresent();
             if (!ok) {
-                error(file, at, "the function %s uses the type %s: %s", f.getName(), type, Resolver.ALLOWED);
+                say(file, at, "pack.function_type", f.getName(), type, Resolver.ALLOWED);
             }
         }
         Set<String> variables = new HashSet<>(params.keySet());
         int body = f.getBody() == null ? -1 : file.text().indexOf(f.getBody(), Math.max(at, 0));
-        block(file, f.getBody(), body, at, CodeCheck.Kind.FUNCTION, types, variables, "the function " + f.getName());
+        block(file, f.getBody(), body, at, CodeCheck.Kind.FUNCTION, types, variables, new Term("pack.what.function", f.getName()));
     }
 
     private void rule(Source file, RuleDescr rule, Resolver types, Set<String> globals) {
         int at = at(file, rule, rule instanceof QueryDescr ? "query" : "rule");
         if (rule instanceof QueryDescr || rule.isQuery()) {
-            error(file, at, "queries are not allowed in a rules file (%s)", rule.getName());
+            say(file, at, "pack.query", rule.getName());
             return;
         }
         if (rule.getParentName() != null) {
-            error(file, at, "rule \"%s\" extends another rule: write its conditions out", rule.getName());
+            say(file, at, "pack.rule_extends", rule.getName());
         }
         if (!rule.getNamedConsequences().isEmpty()) {
-            error(file, at, "rule \"%s\" has named consequences (then[…] / do[…]): one consequence per rule",
+            say(file, at, "pack.named_consequence",
                     rule.getName());
         }
         int end = rule.getEndCharacter() > at ? rule.getEndCharacter() : file.text().length();
@@ -302,14 +297,14 @@ public final class PackCheck {
             int then = find(file, "then", Math.max(at, 0));
             int offset = file.text().indexOf(text, Math.max(then, 0));
             block(file, text, offset, then, CodeCheck.Kind.CONSEQUENCE, types, variables,
-                    "the consequence of rule \"" + rule.getName() + "\"").ifPresent(c -> FindingCalls.check(c.block(),
+                    new Term("pack.what.consequence", rule.getName())).ifPresent(c -> FindingCalls.check(c.block(),
                     messages(rule), types, c.refuse()));
         }
     }
 
     /** A consequence or function body: parsed as a Java block (JavaParser, which keeps positions), then checked. */
     private Optional<Checked> block(Source file, String text, int offset, int fallback, CodeCheck.Kind kind,
-                                    Resolver types, Set<String> variables, String what) {
+                                    Resolver types, Set<String> variables, Term what) {
         if (text == null || text.isBlank() || doubleDollar(file, text, offset, fallback)) {
             return Optional.empty();
         }
@@ -319,30 +314,29 @@ public final class PackCheck {
         BlockStmt block = java.getResult().filter(b -> java.isSuccessful()).orElse(null);
         Matcher modify = MODIFY.matcher(Masks.blanked(text));
         if (block == null && kind == CodeCheck.Kind.CONSEQUENCE && modify.find()) {
-            error(file, offset >= 0 ? offset + modify.start() : fallback, "modify( … ) { … } is not allowed: write"
-                    + " $fact.setField(value); update($fact); instead");
+            say(file, offset >= 0 ? offset + modify.start() : fallback, "pack.modify");
             return Optional.empty();
         }
         if (block == null) {
             String message = java.getProblems().isEmpty() ? "cannot read it"
                     : firstLine(java.getProblems().get(0).getMessage());
-            error(file, offsetOf(code, HEADER, offset, fallback, message), "cannot read %s: %s", what, message);
+            say(file, offsetOf(code, HEADER, offset, fallback, message), "pack.cannot_read", what, message);
             return Optional.empty();
         }
-        java.util.function.BiConsumer<Node, String> refuse = refuser(file, block, code, offset, fallback, HEADER);
+        java.util.function.BiConsumer<Node, Term> refuse = refuser(file, block, code, offset, fallback, HEADER);
         new CodeCheck(kind, types, variables, null, refuse).statement(block);
         return Optional.of(new Checked(block, refuse));
     }
 
     /** A body read and checked: its tree, and how to report a node of it. */
-    private record Checked(BlockStmt block, java.util.function.BiConsumer<Node, String> refuse) {
+    private record Checked(BlockStmt block, java.util.function.BiConsumer<Node, Term> refuse) {
     }
 
     /** Code may not hold "$$": {@link Masks} uses it. */
     private boolean doubleDollar(Source file, String text, int offset, int fallback) {
         int at = text.indexOf("$$");
         if (at >= 0) {
-            error(file, offset >= 0 ? offset + at : fallback, "'$$' is not allowed in a name");
+            say(file, offset >= 0 ? offset + at : fallback, "pack.double_dollar");
             return true;
         }
         return false;
@@ -352,7 +346,7 @@ public final class PackCheck {
      * Reports a refused node at its place in the file: by the position the parser gave, or, where
      * the DRL parser gives none, by finding the node's first token among the code's tokens.
      */
-    private java.util.function.BiConsumer<Node, String> refuser(Source file, Node root, String code, int offset,
+    private java.util.function.BiConsumer<Node, Term> refuser(Source file, Node root, String code, int offset,
                                                                 int fallback, String header) {
         return (node, why) -> {
             int where = fallback;
@@ -361,7 +355,7 @@ public final class PackCheck {
                 int in = p != null ? offsetIn(code, p.line, p.column) : tokenOffset(root, node, code);
                 where = in < 0 ? offset : offset + Math.max(0, in - header.length());
             }
-            error(file, where, "%s", why);
+            say(file, where, why.key(), why.args());
         };
     }
 
@@ -443,10 +437,9 @@ public final class PackCheck {
             } else if (d instanceof PatternDescr p) {
                 pattern(p);
             } else if (d instanceof EvalDescr) {
-                error(file, start(d), "eval(…) is not allowed: write the test as a condition on a fact");
+                say(file, start(d), "pack.eval");
             } else {
-                error(file, start(d), "%s is not allowed in a rule's conditions: use patterns, not, exists, or,"
-                        + " forall and accumulate", kindOf(d));
+                say(file, start(d), "pack.condition_construct", kindOf(d));
             }
         }
 
@@ -455,16 +448,16 @@ public final class PackCheck {
                 bind(p.getIdentifier(), start(p));
             }
             if (p.isQuery()) {
-                error(file, start(p), "calling a query is not allowed");
+                say(file, start(p), "pack.query_call");
                 return;
             }
             if (!p.getBehaviors().isEmpty()) {
-                error(file, start(p), "windows (over …) are not allowed");
+                say(file, start(p), "pack.window_over");
             }
             String written = p.getObjectType();
             java.util.Optional<Resolver.Resolved> type = types.named(written);
             if (type.isEmpty()) {
-                error(file, start(p), "a rule may match facts of the fact model and declared types, not %s", written);
+                say(file, start(p), "pack.pattern_type", written);
             }
             BaseDescr source = p.getSource();
             if (source instanceof AccumulateDescr a) {
@@ -472,38 +465,35 @@ public final class PackCheck {
             } else if (source instanceof CollectDescr c) {
                 pattern(c.getInputPattern());
             } else if (source instanceof FromDescr f) {
-                error(file, start(p), "'from %s' is not allowed: a rule matches facts in the session; compute values"
-                        + " in a function or the consequence", firstLine(f.getDataSource() == null ? ""
+                say(file, start(p), "pack.from", firstLine(f.getDataSource() == null ? ""
                         : f.getDataSource().toString()));
             } else if (source instanceof EntryPointDescr) {
-                error(file, start(p), "entry points are not allowed in a rules file");
+                say(file, start(p), "pack.entry_point");
             } else if (source != null) {
-                error(file, start(p), "%s is not allowed as a source of facts", kindOf(source));
+                say(file, start(p), "pack.source", kindOf(source));
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     condition(e.getExpression(), e, CodeCheck.Kind.CONDITION, type.orElse(null));
                 } else {
-                    error(file, start(c), "%s is not allowed in a pattern", kindOf(c));
+                    say(file, start(c), "pack.in_pattern", kindOf(c));
                 }
             }
         }
 
         private void accumulate(AccumulateDescr a) {
             if (a instanceof GroupByDescr) {
-                error(file, start(a), "groupby is not allowed: accumulate per group with a pattern");
+                say(file, start(a), "pack.groupby");
                 return;
             }
             if (!a.isExternalFunction() || a.getInitCode() != null || a.getActionCode() != null
                     || a.getReverseCode() != null || a.getResultCode() != null) {
-                error(file, start(a), "accumulate with init/action/result code is not allowed: use count, sum, min,"
-                        + " max, average, collectList or collectSet");
+                say(file, start(a), "pack.accumulate_code");
                 return;
             }
             for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
                 if (!ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
-                    error(file, start(a), "accumulate may use count, sum, min, max, average, collectList or collectSet,"
-                            + " not %s", f.getFunction());
+                    say(file, start(a), "pack.accumulate_function", f.getFunction());
                 }
                 if (f.getBind() != null) {
                     bind(f.getBind(), start(a));
@@ -539,8 +529,7 @@ public final class PackCheck {
                 parsed = result.getResult().get();
             } catch (RuntimeException e) {
                 String message = firstLine(e.getMessage());
-                error(file, offsetOf(text, "", offset, base, message),
-                        "cannot read the condition '%s': %s", Diagnostics.quote(text.strip()), message);
+                say(file, offsetOf(text, "", offset, base, message), "pack.condition_unreadable", Diagnostics.quote(text.strip()), message);
                 return;
             }
             if (parsed instanceof DrlxExpression d && d.getBind() != null) {
@@ -551,7 +540,7 @@ public final class PackCheck {
 
         private void bind(String name, int at) {
             if (name.equals("drools") || name.equals("kcontext")) {
-                error(file, at, "'%s' names the rule's context and may not be bound", name);
+                say(file, at, "pack.context_bound", name);
             }
             bindings.add(name);
         }
@@ -581,28 +570,27 @@ public final class PackCheck {
             at = ruleAt;
         }
         if (a.getFullyQualifiedName() != null && !a.getFullyQualifiedName().equals(name)) {
-            error(file, at, "the annotation @%s is not allowed: a rule carries xuncha's metadata only", name);
+            say(file, at, "pack.annotation_refused", name);
             return;
         }
         if (!ANNOTATIONS.contains(name) && !VARIANT.matcher(name).matches()) {
-            error(file, at, "the annotation @%s is not one xuncha knows: @id, @level, @checks, @thresholds, @title_zh,"
-                    + " @title_en, @cites, @zh, @en, @zh_<variant>, @en_<variant>, @derive", name);
+            say(file, at, "pack.annotation_unknown", name);
             return;
         }
         Map<String, Object> values = a.getValueMap();
         if (name.equals("derive")) {
             if (!values.isEmpty()) {
-                error(file, at, "@derive takes no value");
+                say(file, at, "pack.derive_value");
             }
             return;
         }
         if (values.size() != 1 || !values.containsKey("value")) {
-            error(file, at, "@%s takes one text in double quotes, as in @%s(\"…\")", name, name);
+            say(file, at, "pack.annotation_text", name, name);
             return;
         }
         String value = String.valueOf(values.get("value")).strip();
         if (!STRING.matcher(value).matches()) {
-            error(file, at, "@%s takes one text in double quotes, as in @%s(\"…\"), and nothing else: %s", name, name,
+            say(file, at, "pack.annotation_text_only", name, name,
                     Diagnostics.quote(value));
         }
     }
@@ -613,21 +601,20 @@ public final class PackCheck {
         switch (a.getName()) {
             case "salience" -> {
                 if (!INT.matcher(value).matches()) {
-                    error(file, at, "salience takes a whole number, not '%s'", Diagnostics.quote(value));
+                    say(file, at, "pack.salience", Diagnostics.quote(value));
                 }
             }
             case "no-loop", "lock-on-active" -> {
                 if (!value.isEmpty() && !value.equals("true") && !value.equals("false")) {
-                    error(file, at, "%s takes true or false, not '%s'", a.getName(), Diagnostics.quote(value));
+                    say(file, at, "pack.boolean_attribute", a.getName(), Diagnostics.quote(value));
                 }
             }
             case "dialect" -> {
                 if (!value.replace("\"", "").equals("java")) {
-                    error(file, at, "the dialect '%s' is not allowed: rules are written in java", value);
+                    say(file, at, "pack.dialect", value);
                 }
             }
-            default -> error(file, at, "the attribute '%s' is not allowed: a rule may set salience, no-loop and"
-                    + " lock-on-active, each with a literal", a.getName());
+            default -> say(file, at, "pack.attribute", a.getName());
         }
     }
 
@@ -664,10 +651,10 @@ public final class PackCheck {
         return m.find(Math.max(0, Math.min(from, file.text().length()))) ? m.start() : -1;
     }
 
-    private void error(Source file, int offset, String format, Object... args) {
+    private void say(Source file, int offset, String key, Object... args) {
         Location at = offset < 0 || offset > file.text().length() ? Location.ofFile(file.shown())
                 : Location.ofOffset(file.shown(), file.text(), offset);
-        problems.error(at, format, args);
+        problems.say(at, key, args);
     }
 
     private static String kindOf(BaseDescr d) {

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  * nothing at all, and the code naming it is refused.
  */
 final class Resolver {
-    static final String ALLOWED = "a rule may use the fact model, String, the number types, Math, BigDecimal,"
-            + " LocalDate and the java.util collections";
+    static final xuncha.problems.Messages.Term ALLOWED = new xuncha.problems.Messages.Term("pack.allowed");
 
     /** A type declared in the pack with {@code declare}: its fields by name, with their written types. */
     record Declared(String name, Map<String, String> fields) {
