@@ -30,73 +30,59 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha check}: load the facts, run the pack, print the report (cli.md). */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the facts in the given YAML files and folders against the rule pack.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:some finding at or above --fail-on",
-                "2:the run could not be made (bad facts, rules or options)"})
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     enum FailOn { violation, warning, never }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Facts files (.yaml, .yml) and folders of them.")
+    @Parameters(descriptionKey = "facts", paramLabel = "PATH", arity = "1..*")
     List<String> paths;
 
     @Mixin
     PackOption pack;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "text (default), json, html, xlsx, sarif, junit or letters (one feedback letter per unit;"
-                    + " --output names a folder). Several, comma-separated, with --output-dir.")
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",")
     List<String> formats = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the report there instead of standard output; an earlier file is replaced only by a complete report.")
+    @Option(names = "--output", paramLabel = "FILE")
     Path output;
 
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Write the report in each --format (every format when none is named) into this folder:"
-                    + " report.txt, report.json, report.html, report.xlsx, report.sarif, report.junit.xml, letters/.")
+    @Option(names = "--output-dir", paramLabel = "DIR")
     Path outputDir;
 
     @Mixin
     LangOption lang;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "violation",
-            description = "The level from which findings make the exit status 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "violation")
     FailOn failOn;
 
     @Mixin
     EncodingOption encoding;
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable).")
+    @Option(names = "--rule", paramLabel = "ID")
     List<String> onlyRules = new ArrayList<>();
 
-    @Option(names = "--unit", paramLabel = "ID", description = "Report only this unit and the units under it (repeatable).")
+    @Option(names = "--unit", paramLabel = "ID")
     List<String> onlyUnits = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Use this threshold value for this run only (NAME.KEY=VALUE for a part of evaluation_weights).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE")
     Map<String, String> sets = new LinkedHashMap<>();
 
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "The JSON report of the previous round: mark findings new, persisting or regressed, and list what was rectified.")
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json")
     Path baseline;
 
-    @Option(names = "--waivers", paramLabel = "FILE",
-            description = "Accepted exceptions (YAML): a waived finding stays in the report but leaves the counts and the exit status.")
+    @Option(names = "--waivers", paramLabel = "FILE")
     Path waivers;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = "Check up to N counties at a time (default: the number of processors, ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Mixin
     LimitsOption limits;
 
-    @Option(names = "--explain", description = "Show under each finding the facts, numbers and thresholds it rests on.")
+    @Option(names = "--explain")
     boolean explain;
 
     @Override
@@ -120,7 +106,8 @@ final class CheckCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Problems.report(spec, e);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("xuncha check: cannot write the report: " + e.getMessage());
+            spec.commandLine().getErr().println("xuncha check: " + xuncha.problems.Messages.text(lang.code(),
+                    "check.cannot_write", String.valueOf(e.getMessage())));
             return ExitCode.UNUSABLE.status();
         }
     }

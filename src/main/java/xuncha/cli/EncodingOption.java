@@ -8,8 +8,7 @@ import java.nio.charset.UnsupportedCharsetException;
 
 /** {@code --encoding}: how the facts files are written, the same for every command that reads them. */
 final class EncodingOption {
-    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "utf-8",
-            description = "Encoding of the facts files, e.g. gb18030 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "utf-8")
     String encoding;
 
     Charset charset() {

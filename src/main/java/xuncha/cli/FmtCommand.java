@@ -29,20 +29,15 @@ import java.util.concurrent.Callable;
  * Chinese ({@code 村}, {@code 是}) as their spellings, and dates written another way as YYYY-MM-DD.
  * Comments, order and layout stay as written; a file is replaced whole or not at all.
  */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = "Rewrite facts files in the canonical form: Chinese names of values as their spellings"
-                + " (村 → village, 是 → true), dates as YYYY-MM-DD. Comments and layout are kept.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done (with --check: nothing to rewrite)", "1:with --check: something to rewrite",
-                "2:a file cannot be read or written"})
+@Command(name = "fmt", mixinStandardHelpOptions = true)
 final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FACTS", arity = "1..*", description = "Facts files (.yaml), or folders of them.")
+    @Parameters(descriptionKey = "facts", paramLabel = "FACTS", arity = "1..*")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--check", description = "Write nothing: list what would be rewritten, exit status 1 if anything would.")
+    @Option(names = "--check")
     boolean check;
 
     @Mixin

@@ -17,11 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code xuncha gen}: synthetic counties, a folder each, for trying xuncha at scale and for benchmarks. */
-@Command(name = "gen", mixinStandardHelpOptions = true,
-        description = "Write a synthetic fact base: one folder per county, each a valid fact base shaped like a real"
-                + " county, with a share of problems so that every rule fires somewhere. The same seed gives the same files.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:written", "2:bad options, or the folder is not empty or cannot be written"})
+@Command(name = "gen", mixinStandardHelpOptions = true)
 final class GenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,18 +25,16 @@ final class GenCommand implements Callable<Integer> {
     @Mixin
     LangOption lang;
 
-    @Option(names = "--counties", paramLabel = "N", required = true, description = "How many counties.")
+    @Option(names = "--counties", paramLabel = "N", required = true)
     int counties;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1")
     long seed;
 
-    @Option(names = "--problem-rate", paramLabel = "R", defaultValue = "0.05",
-            description = "Share of the candidates for each requirement that break it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--problem-rate", paramLabel = "R", defaultValue = "0.05")
     double problemRate;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write (created; must be empty if it exists).")
+    @Option(names = "--out", paramLabel = "DIR", required = true)
     Path out;
 
     @Override

@@ -27,27 +27,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha impact}: what an edit of the rules does to the findings on the same facts. */
-@Command(name = "impact", mixinStandardHelpOptions = true,
-        description = "Run the base rules folder and the new one on the same facts; show the findings that appear,"
-                + " disappear or change level.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the comparison was made (whatever it shows)", "2:bad facts, rules or options"})
+@Command(name = "impact", mixinStandardHelpOptions = true)
 final class ImpactCommand implements Callable<Integer> {
     enum Format { text, json }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--base", paramLabel = "OLD_RULES_DIR", required = true, description = "The rules folder before the edit.")
+    @Option(names = "--base", paramLabel = "OLD_RULES_DIR", required = true)
     String base;
 
     @Mixin
     PackOption pack;
 
-    @Parameters(paramLabel = "FACTS", arity = "1..*", description = "Facts files and folders.")
+    @Parameters(descriptionKey = "facts", paramLabel = "FACTS", arity = "1..*")
     List<String> paths;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text")
     Format format;
 
     @Mixin

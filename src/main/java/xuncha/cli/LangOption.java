@@ -6,8 +6,7 @@ import picocli.CommandLine.Option;
 final class LangOption {
     enum Lang { zh, en }
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
-            description = "Language of titles and messages: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh")
     Lang lang = Lang.zh;
 
     /** The language's code, as reports and rule texts name it: {@code zh} or {@code en}. */

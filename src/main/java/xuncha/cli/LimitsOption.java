@@ -7,16 +7,13 @@ import java.time.Duration;
 
 /** The limits on each county's session, the same for every command that runs a pack over facts. */
 final class LimitsOption {
-    @Option(names = "--max-firings", paramLabel = "N", description = "Stop a county's rules after N firings"
-            + " (default: ${DEFAULT-VALUE}): a rule that never ends is reported, not waited for.")
+    @Option(names = "--max-firings", paramLabel = "N")
     long maxFirings = SessionLimits.DEFAULT.firings();
 
-    @Option(names = "--max-inserted", paramLabel = "N", description = "Stop a county's rules after they insert N"
-            + " facts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-inserted", paramLabel = "N")
     long maxInserted = SessionLimits.DEFAULT.inserted();
 
-    @Option(names = "--session-seconds", paramLabel = "S", description = "Stop a county's rules after S seconds"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--session-seconds", paramLabel = "S")
     long sessionSeconds = SessionLimits.DEFAULT.time().toSeconds();
 
     /** The limits given; a usage error when one is out of range. */

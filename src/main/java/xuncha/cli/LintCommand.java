@@ -12,11 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha lint}: everything wrong with a rules folder, located. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Check a rules folder before anyone runs it: compile errors, ids, titles, thresholds, safety,"
-                + " rules without test cases.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no problem", "1:problems, each located", "2:the folder cannot be read"})
+@Command(name = "lint", mixinStandardHelpOptions = true)
 final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,8 +29,8 @@ final class LintCommand implements Callable<Integer> {
         try {
             Lint.Result result = Lint.run(pack.sources());
             if (result.problems().isEmpty()) {
-                out.printf("no problems: %d rules, %d thresholds, %d test cases%n", result.rules(),
-                        result.thresholds(), result.cases());
+                out.println(xuncha.problems.Messages.text(lang.code(), "lint.clean", result.rules(), result.thresholds(),
+                        result.cases()));
                 out.flush();
                 return ExitCode.CLEAN.status();
             }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code xuncha}: the command line. {@link #run} is what tests call. */
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
-        description = "巡察: checks Party-led Youth League building (党建带团建) facts against the rule pack.",
         subcommands = {CheckCommand.class, VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class,
                 GenCommand.class, FmtCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class})
@@ -25,25 +24,36 @@ public final class Main {
 
     /** Runs xuncha with {@code args}; the report and messages go to {@code out} and {@code err}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** {@link #run} in the environment {@code env}, which says the language when no --lang does ({@link #defaultLang}). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        String fallback = defaultLang(env);
+        String lang = lang(args, fallback);
         CommandLine cli = new CommandLine(new Main())
+                .setResourceBundle(Messages.help(lang))
+                .setDefaultValueProvider(arg -> arg instanceof CommandLine.Model.OptionSpec o
+                        && o.longestName().equals("--lang") ? fallback : null)
                 .setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler((e, given) -> UsageMistakes.report(e, lang))
                 .setCaseInsensitiveEnumValuesAllowed(false)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    String lang = Problems.lang(cmd.getCommandSpec());
+                    String said = Problems.lang(cmd.getCommandSpec());
                     // What the user wrote wrong, said once here for every command, in their language.
                     if (e instanceof UsageError u) {
-                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + u.in(lang));
+                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + u.in(said));
                         return ExitCode.UNUSABLE.status();
                     }
                     if (e instanceof xuncha.check.RequestException r) {
-                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + r.in(lang));
+                        cmd.getErr().println("xuncha " + cmd.getCommandName() + ": " + r.in(said));
                         return ExitCode.UNUSABLE.status();
                     }
                     if (e instanceof xuncha.problems.InputException i) {
                         return Problems.report(cmd.getCommandSpec(), i);
                     }
-                    cmd.getErr().println("xuncha: " + Messages.text(lang, "main.internal_error", String.valueOf(e)));
+                    cmd.getErr().println("xuncha: " + Messages.text(said, "main.internal_error", String.valueOf(e)));
                     if (System.getenv("XUNCHA_DEBUG") != null) {
                         e.printStackTrace(cmd.getErr());
                     }
@@ -54,7 +64,7 @@ public final class Main {
         try {
             status = cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("xuncha: " + Messages.text(lang(args), "main.out_of_memory", Runtime.getRuntime().maxMemory() >> 20));
+            err.println("xuncha: " + Messages.text(lang, "main.out_of_memory", Runtime.getRuntime().maxMemory() >> 20));
             status = ExitCode.UNUSABLE.status();
         }
         out.flush();
@@ -62,11 +72,33 @@ public final class Main {
         return status;
     }
 
-    /** The language the arguments ask for: English with --lang en, Chinese otherwise. */
-    private static String lang(String[] args) {
+    /** The language the arguments ask for with --lang, else {@code fallback}. */
+    private static String lang(String[] args, String fallback) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--lang=en") || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("en")) {
                 return "en";
+            }
+            if (args[i].equals("--lang=zh") || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("zh")) {
+                return "zh";
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * The language when --lang is not given: {@code XUNCHA_LANG} ({@code zh} or {@code en}) when set,
+     * else English under an English locale (the first of LC_ALL, LC_MESSAGES and LANG that is set
+     * begins with {@code en}), else Chinese, the language of the people xuncha is for.
+     */
+    static String defaultLang(java.util.Map<String, String> env) {
+        String chosen = env.getOrDefault("XUNCHA_LANG", "");
+        if (chosen.equals("zh") || chosen.equals("en")) {
+            return chosen;
+        }
+        for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String locale = env.getOrDefault(name, "");
+            if (!locale.isEmpty()) {
+                return locale.startsWith("en") ? "en" : "zh";
             }
         }
         return "zh";

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** {@code --rules DIR}, shared by every command that loads a rule pack. */
 final class PackOption {
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "The rules folder (default: rules/ of the working directory if it exists, else the built-in pack).")
+    @Option(names = "--rules", paramLabel = "DIR")
     String rules;
 
     RuleSources sources() {

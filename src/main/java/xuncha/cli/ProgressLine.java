@@ -1,5 +1,7 @@
 package xuncha.cli;
 
+import xuncha.problems.Messages;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -35,13 +37,13 @@ final class ProgressLine {
     /** Reports files read; the rate counts from now. */
     BiConsumer<Integer, Integer> files() {
         long start = System.nanoTime();
-        return (done, total) -> show(done, total, start, zh ? "读取文件" : "files read", zh ? "个/秒" : "files/s");
+        return (done, total) -> show(done, total, start, Messages.word(zh, "word.files_read"), Messages.word(zh, "word.files_per_second"));
     }
 
     /** Reports counties checked; the rate counts from now. */
     BiConsumer<Integer, Integer> counties() {
         long start = System.nanoTime();
-        return (done, total) -> show(done, total, start, zh ? "检查县" : "counties checked", zh ? "个/秒" : "counties/s");
+        return (done, total) -> show(done, total, start, Messages.word(zh, "word.counties_checked"), Messages.word(zh, "word.counties_per_second"));
     }
 
     private synchronized void show(int done, int total, long start, String what, String unit) {

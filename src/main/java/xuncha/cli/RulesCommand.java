@@ -22,8 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha rules}: the catalogue of the pack in use, with the thresholds each rule reads. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List the rules of the pack: id, level, title, the thresholds each reads, what it cites.")
+@Command(name = "rules", mixinStandardHelpOptions = true)
 final class RulesCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -33,8 +32,7 @@ final class RulesCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text")
     Format format;
 
     @Mixin

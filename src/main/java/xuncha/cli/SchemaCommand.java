@@ -14,16 +14,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha schema}: the JSON Schema of the facts format, for editors that check YAML as it is typed. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Print the JSON Schema of the facts format, for editors (VS Code's YAML extension):"
-                + " put '# yaml-language-server: $schema=<file>' at the top of a facts file.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:written", "2:the file cannot be written"})
+@Command(name = "schema", mixinStandardHelpOptions = true)
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the schema to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE")
     Path output;
 
     @Mixin

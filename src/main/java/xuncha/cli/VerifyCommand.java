@@ -9,6 +9,7 @@ import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.engine.RuleSources;
 import xuncha.problems.InputException;
+import xuncha.problems.Messages;
 import xuncha.verify.TestCase;
 import xuncha.verify.Verifier;
 
@@ -19,11 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code xuncha verify}: run the rule test cases of the rules folder (rules/tests/*.yaml). */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Run the rule test cases in the rules folder's tests/ and show each as pass or fail.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every case passed (and, with --coverage, every rule is covered)",
-                "1:some case failed, or a rule is not covered", "2:a case file or the pack is broken"})
+@Command(name = "verify", mixinStandardHelpOptions = true)
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,10 +31,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Option(names = "--run", paramLabel = "PATTERN", description = "Only the cases whose file or name contains PATTERN.")
+    @Option(names = "--run", paramLabel = "PATTERN")
     String pattern;
 
-    @Option(names = "--coverage", description = "List, per rule, the cases where it fires and where it holds; fail a rule without either.")
+    @Option(names = "--coverage")
     boolean coverage;
 
     @Override
@@ -53,11 +50,11 @@ final class VerifyCommand implements Callable<Integer> {
             for (TestCase c : cases) {
                 Verifier.Result r = verifier.run(c);
                 results.add(r);
-                print(out, r);
+                print(out, r, lang.code());
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
-            boolean uncovered = coverage && !coverage(out, rules, results);
-            out.printf("%d passed, %d failed%n", results.size() - failed, failed);
+            boolean uncovered = coverage && !coverage(out, rules, results, lang.code());
+            out.println(Messages.text(lang.code(), "verify.tally", results.size() - failed, failed));
             out.flush();
             return failed > 0 || uncovered ? ExitCode.FINDINGS.status() : ExitCode.CLEAN.status();
         } catch (InputException e) {
@@ -65,21 +62,21 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, Verifier.Result r) {
-        out.printf("%s  %s%n", r.passed() ? "PASS" : "FAIL", r.testCase().title());
+    private static void print(PrintWriter out, Verifier.Result r, String lang) {
+        out.printf("%s  %s%n", Messages.text(lang, r.passed() ? "verify.pass" : "verify.fail"), r.testCase().title());
         if (r.passed()) {
             return;
         }
-        r.missing().forEach(e -> out.printf("        - expected, not found:  %s%n", e));
-        r.extra().forEach(e -> out.printf("        + found, not expected:  %s%n", e));
-        r.mistakes().forEach(m -> out.printf("        ! %s%n", m));
+        r.missing().forEach(e -> out.printf("        - %s  %s%n", Messages.text(lang, "verify.missing"), e));
+        r.extra().forEach(e -> out.printf("        + %s  %s%n", Messages.text(lang, "verify.extra"), e));
+        r.mistakes().forEach(m -> out.printf("        ! %s%n", m.in(lang)));
     }
 
     /** Prints, per rule, how many cases see it fire and hold; false when a rule lacks either. */
-    private static boolean coverage(PrintWriter out, RulePack rules, List<Verifier.Result> results) {
+    private static boolean coverage(PrintWriter out, RulePack rules, List<Verifier.Result> results, String lang) {
         boolean all = true;
         out.println();
-        out.printf("%-10s  %5s  %5s%n", "rule", "fires", "holds");
+        out.println(Messages.text(lang, "verify.coverage_head"));
         for (RuleInfo rule : rules.rules()) {
             long fires = results.stream().filter(r -> r.actual().stream().anyMatch(a -> a.rule().equals(rule.id())))
                     .count();
@@ -87,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
                     .filter(r -> r.actual().stream().noneMatch(a -> a.rule().equals(rule.id()))).count();
             boolean ok = fires > 0 && holds > 0;
             all &= ok;
-            out.printf("%-10s  %5d  %5d%s%n", rule.id(), fires, holds, ok ? "" : "  NOT COVERED");
+            out.printf("%-10s  %5d  %5d%s%n", rule.id(), fires, holds, ok ? "" : "  " + Messages.text(lang, "verify.not_covered"));
         }
         out.println();
         return all;

@@ -21,7 +21,16 @@ public final class Messages {
 
     /** The bundle of a language: {@code zh} or {@code en}. */
     public static ResourceBundle bundle(String lang) {
-        return ResourceBundle.getBundle(BUNDLE, "zh".equals(lang) ? Locale.CHINESE : Locale.ROOT, NO_FALLBACK);
+        return bundle(BUNDLE, lang);
+    }
+
+    /** The help of the commands in a language (picocli reads it): {@code xuncha/help}. */
+    public static ResourceBundle help(String lang) {
+        return bundle("xuncha/help", lang);
+    }
+
+    private static ResourceBundle bundle(String base, String lang) {
+        return ResourceBundle.getBundle(base, "zh".equals(lang) ? Locale.CHINESE : Locale.ROOT, NO_FALLBACK);
     }
 
     /**
@@ -72,6 +81,11 @@ public final class Messages {
         public String toString() {
             return in("en");
         }
+    }
+
+    /** {@link #text} for a renderer that knows only whether it writes Chinese. */
+    public static String word(boolean zh, String key, Object... args) {
+        return text(zh ? "zh" : "en", key, args);
     }
 
     /** The text of {@code key} in {@code lang}, its values filled in (pieces among them in the same language). */

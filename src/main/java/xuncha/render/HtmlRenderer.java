@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.Texts;
 
@@ -64,8 +66,8 @@ final class HtmlRenderer implements Renderer {
         boolean zh = "zh".equals(report.lang());
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.printf("<!DOCTYPE html>%n<html lang=\"%s\"><head><meta charset=\"utf-8\">%n", zh ? "zh-CN" : "en");
-        String title = (zh ? "巡察报告 " : "Inspection report ") + report.year() + (zh ? "（截至 " : " (as of ")
-                + report.asOf() + (zh ? "）" : ")");
+        String title = (Messages.word(zh, "word.report_title")) + report.year() + (Messages.word(zh, "word.as_of_open"))
+                + report.asOf() + (Messages.word(zh, "word.close"));
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
         w.printf("<p class=\"tally\">%s</p>%n", esc(Wording.tally(report, zh)));
         filters(w, report, zh);
@@ -77,8 +79,8 @@ final class HtmlRenderer implements Renderer {
         });
         if (report.provenance().known()) {
             w.printf("<p class=\"provenance\">%s</p>%n", Wording.provenance(report.provenance(), zh).entrySet().stream()
-                    .map(e -> esc(e.getKey()) + (zh ? "：" : ": ") + "<code>" + esc(e.getValue()) + "</code>")
-                    .collect(java.util.stream.Collectors.joining(zh ? "；" : "; ")));
+                    .map(e -> esc(e.getKey()) + (Messages.word(zh, "word.colon")) + "<code>" + esc(e.getValue()) + "</code>")
+                    .collect(java.util.stream.Collectors.joining(Messages.word(zh, "word.semicolon"))));
         }
         w.printf("<script>%s</script>%n</body></html>%n", SCRIPT);
         w.flush();
@@ -86,15 +88,15 @@ final class HtmlRenderer implements Renderer {
 
     private static void filters(PrintWriter w, Report report, boolean zh) {
         w.println("<div class=\"filters\">");
-        w.printf("<p>%s ", zh ? "级别：" : "Level:");
+        w.printf("<p>%s ", Messages.word(zh, "word.level_filter"));
         for (Level l : Level.values()) {
             checkbox(w, "level", l.yaml(), l.label(report.lang()));
         }
-        w.printf("</p>%n<p>%s ", zh ? "规则组：" : "Rule group:");
+        w.printf("</p>%n<p>%s ", Messages.word(zh, "word.rule_group"));
         for (String g : report.findings().stream().map(Report.Entry::group).collect(Collectors.toCollection(TreeSet::new))) {
             checkbox(w, "group", g, g);
         }
-        w.printf("</p>%n<p>%s ", zh ? "状态：" : "State:");
+        w.printf("</p>%n<p>%s ", Messages.word(zh, "word.state_filter"));
         for (Report.State s : Report.State.values()) {
             checkbox(w, "state", s.yaml(), s.label(zh));
         }
@@ -112,14 +114,14 @@ final class HtmlRenderer implements Renderer {
                 esc(e.level().label(report.lang())), esc(e.title()), esc(e.rule()), esc(e.message()));
         if (report.rounds().tracked()) {
             w.printf("<span class=\"state\">[%s%s]</span>", esc(e.tracking().state().label(zh)),
-                    e.tracking().overdue() ? (zh ? "，逾期" : ", overdue") : "");
+                    e.tracking().overdue() ? (Messages.word(zh, "word.overdue")) : "");
         }
-        e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", zh ? "已豁免至" : "waived until",
+        e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", Messages.word(zh, "word.waived_until"),
                 x.expires(), esc(x.reason())));
         e.tracking().deadline().ifPresent(d -> w.printf("<span class=\"state\">[%s %s]</span>",
-                zh ? "整改期限" : "rectify by", d));
+                Messages.word(zh, "word.rectify_by"), d));
         Report.Evidence ev = e.evidence();
-        w.printf("<div class=\"evidence\">%s %s", zh ? "依据：" : "Facts:", esc(String.join(", ", ev.facts())));
+        w.printf("<div class=\"evidence\">%s %s", Messages.word(zh, "word.facts_title"), esc(String.join(", ", ev.facts())));
         ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(Wording.label(k, zh)),
                 esc(Texts.format(v, report.lang()))));
         ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));

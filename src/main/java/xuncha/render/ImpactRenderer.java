@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.ReportJson;
 import xuncha.report.Impact;
@@ -23,20 +25,18 @@ public final class ImpactRenderer {
     public static void text(Impact impact, String lang, OutputStream out) {
         boolean zh = "zh".equals(lang);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        section(w, zh ? "新增问题" : "Appear", impact.appeared(), lang);
-        section(w, zh ? "不再发现" : "Disappear", impact.disappeared(), lang);
+        section(w, Messages.word(zh, "word.appear"), impact.appeared(), lang);
+        section(w, Messages.word(zh, "word.disappear"), impact.disappeared(), lang);
         if (!impact.changed().isEmpty()) {
-            w.printf("%s (%d)%n", zh ? "级别改变" : "Change level", impact.changed().size());
+            w.printf("%s (%d)%n", Messages.word(zh, "word.change_level"), impact.changed().size());
             for (Impact.Changed c : impact.changed()) {
                 w.printf("  %s → %s  %-10s  %s (%s)  %s%n", c.before().level().label(lang), c.after().level().label(lang),
                         c.after().rule(), c.after().unitName(), c.after().unit(), c.after().message());
             }
             w.println();
         }
-        w.println(zh ? String.format("新增 %d 个，不再发现 %d 个，级别改变 %d 个", impact.appeared().size(),
-                impact.disappeared().size(), impact.changed().size())
-                : String.format("%d appear, %d disappear, %d change level", impact.appeared().size(),
-                impact.disappeared().size(), impact.changed().size()));
+        w.println(Messages.word(zh, "impact.tally", impact.appeared().size(), impact.disappeared().size(),
+                impact.changed().size()));
         w.flush();
     }
 

@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -147,15 +149,15 @@ final class JunitRenderer implements Renderer {
     private static String details(Report.Entry e, boolean zh) {
         StringBuilder s = new StringBuilder(e.message()).append('\n');
         Wording.evidenceLines(e.evidence(), zh).forEach(l -> s.append(l).append('\n'));
-        e.tracking().deadline().ifPresent(d -> s.append(zh ? "整改期限：" : "rectify by: ").append(d).append('\n'));
-        s.append(zh ? "状态：" : "state: ").append(e.tracking().state().label(zh)).append('\n');
-        s.append(zh ? "指纹：" : "fingerprint: ").append(e.fingerprint()).append('\n');
+        e.tracking().deadline().ifPresent(d -> s.append(Messages.word(zh, "word.rectify_by_colon")).append(d).append('\n'));
+        s.append(Messages.word(zh, "word.state")).append(e.tracking().state().label(zh)).append('\n');
+        s.append(Messages.word(zh, "word.fingerprint")).append(e.fingerprint()).append('\n');
         return s.toString();
     }
 
     private static String waivers(List<Report.Entry> waived, boolean zh) {
-        return waived.stream().map(e -> (zh ? "已豁免：" : "waived: ") + e.message() + (zh ? "（" : " (")
-                + e.waiver().orElseThrow().reason() + (zh ? "，至 " : ", until ") + e.waiver().orElseThrow().expires()
-                + (zh ? "）" : ")")).collect(Collectors.joining("\n"));
+        return waived.stream().map(e -> (Messages.word(zh, "word.waived")) + e.message() + (Messages.word(zh, "word.open"))
+                + e.waiver().orElseThrow().reason() + (Messages.word(zh, "word.until_after")) + e.waiver().orElseThrow().expires()
+                + (Messages.word(zh, "word.close"))).collect(Collectors.joining("\n"));
     }
 }

@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.Texts;
 
@@ -68,33 +70,17 @@ public final class LettersRenderer implements Renderer {
         String asOf = Texts.format(report.asOf(), report.lang());
         StringBuilder s = new StringBuilder();
         Report.Entry first = entries.get(0);
-        if (zh) {
-            s.append("# 巡察反馈意见\n\n**").append(first.unitName()).append("**（").append(first.unit()).append("）：\n\n")
-                    .append("根据").append(report.year()).append("年度党建带团建工作检查（截至").append(asOf)
-                    .append("），现将发现的").append(entries.size()).append("个问题反馈如下：\n\n");
-        } else {
-            s.append("# Inspection feedback\n\nTo **").append(first.unitName()).append("** (").append(first.unit())
-                    .append("):\n\nThe ").append(report.year()).append(" check of Party-led league building (as of ")
-                    .append(asOf).append(") found ").append(entries.size()).append(entries.size() == 1 ? " problem" : " problems")
-                    .append(":\n\n");
-        }
+        s.append(Messages.word(zh, entries.size() == 1 ? "letter.opening_one" : "letter.opening", first.unitName(),
+                first.unit(), report.year(), asOf, entries.size()));
         int n = 0;
         for (Report.Entry e : entries) {
             s.append(++n).append(". **").append(e.level().label(report.lang())).append("** ").append(e.message())
-                    .append("\n   - ").append(zh ? "违反要求：" : "Requirement: ").append(e.title()).append(zh ? "（" : " (")
-                    .append(e.rule()).append(zh ? "）\n" : ")\n");
-            e.tracking().deadline().ifPresent(d -> s.append("   - ").append(zh ? "整改期限：" : "Rectify by: ")
+                    .append("\n   - ").append(Messages.word(zh, "word.violates")).append(e.title()).append(Messages.word(zh, "word.open"))
+                    .append(e.rule()).append(Messages.word(zh, "word.close_line"));
+            e.tracking().deadline().ifPresent(d -> s.append("   - ").append(Messages.word(zh, "word.rectify_by_title"))
                     .append(Texts.format(d, report.lang())).append('\n'));
         }
-        if (zh) {
-            s.append("\n请认真对照整改，并在整改期限内报送整改情况报告。\n\n")
-                    .append("整改情况报告：\n\n______________________________________________\n\n")
-                    .append("（单位盖章）　　　　年　　月　　日\n");
-        } else {
-            s.append("\nPlease rectify each problem and send a rectification report by the deadline.\n\n")
-                    .append("Rectification report:\n\n______________________________________________\n\n")
-                    .append("(Seal of the unit)        Date:\n");
-        }
+        s.append(Messages.word(zh, "letter.closing"));
         return s.toString();
     }
 }

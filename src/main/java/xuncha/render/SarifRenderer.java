@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.ReportJson;
 
@@ -80,7 +82,7 @@ final class SarifRenderer implements Renderer {
         }
         Run run = new Run()
                 .withTool(new Tool().withDriver(new ToolComponent().withName("xuncha").withSemanticVersion("0.1.0")
-                        .withFullName(zh ? "xuncha 党建带团建巡察检查" : "xuncha, Party-led league building checks")
+                        .withFullName(Messages.word(zh, "word.tool_name"))
                         .withLanguage(zh ? "zh-CN" : "en-US")
                         .withRules(rules)))
                 .withLanguage(zh ? "zh-CN" : "en-US")
@@ -101,17 +103,17 @@ final class SarifRenderer implements Renderer {
     }
 
     private static ReportingDescriptor rule(Report.RuleRef r, boolean zh) {
-        String applies = r.checks().isEmpty() ? (zh ? "所有单位" : "every unit")
-                : r.checks().stream().map(t -> t.label(zh ? "zh" : "en")).collect(Collectors.joining(zh ? "、" : ", "));
-        String help = (zh ? "要求：" : "Requirement: ") + r.title() + "\n" + (zh ? "依据：" : "Source: ") + r.cites()
-                + "\n" + (zh ? "适用单位：" : "Applies to: ") + applies;
-        String helpMarkdown = "**" + r.title() + "**\n\n> " + r.cites() + "\n\n" + (zh ? "适用单位：" : "Applies to: ")
+        String applies = r.checks().isEmpty() ? (Messages.word(zh, "word.every_unit"))
+                : r.checks().stream().map(t -> t.label(zh ? "zh" : "en")).collect(Collectors.joining(Messages.word(zh, "word.list")));
+        String help = (Messages.word(zh, "word.requirement")) + r.title() + "\n" + (Messages.word(zh, "word.source")) + r.cites()
+                + "\n" + (Messages.word(zh, "word.applies_to")) + applies;
+        String helpMarkdown = "**" + r.title() + "**\n\n> " + r.cites() + "\n\n" + (Messages.word(zh, "word.applies_to"))
                 + applies;
         return new ReportingDescriptor()
                 .withId(r.id())
                 .withShortDescription(new MultiformatMessageString().withText(r.title()))
-                .withFullDescription(new MultiformatMessageString().withText(r.title() + (zh ? "（" : " (") + r.cites()
-                        + (zh ? "）" : ")")))
+                .withFullDescription(new MultiformatMessageString().withText(r.title() + (Messages.word(zh, "word.open")) + r.cites()
+                        + (Messages.word(zh, "word.close"))))
                 .withHelp(new MultiformatMessageString().withText(help).withMarkdown(helpMarkdown))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(r.level() == xuncha.findings.RuleLevel.VIOLATION
                         ? ReportingConfiguration.Level.ERROR : ReportingConfiguration.Level.WARNING))

@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.Texts;
 
@@ -40,8 +42,7 @@ final class TextRenderer implements Renderer {
             for (Report.Entry e : entries) {
                 w.printf("  %-" + width + "s  %-10s  %s%s%s%n", e.level().label(report.lang()), e.rule(), e.message(),
                         report.rounds().tracked() ? state(e.tracking(), zh) : "",
-                        e.waiver().map(x -> zh ? "  [已豁免至 " + x.expires() + "：" + x.reason() + "，" + x.approvedBy() + "批准]"
-                                : "  [waived until " + x.expires() + ": " + x.reason() + ", approved by " + x.approvedBy() + "]")
+                        e.waiver().map(x -> Messages.word(zh, "text.waived", x.expires(), x.reason(), x.approvedBy()))
                                 .orElse(""));
                 if (report.explain()) {
                     explain(w, e.evidence(), zh, " ".repeat(width + 16));
@@ -51,7 +52,7 @@ final class TextRenderer implements Renderer {
         });
         notices(w, report, zh);
         w.println(Wording.tally(report, zh) + (report.rounds().tracked() ? rounds(report, zh) : "")
-                + (report.waived() > 0 ? (zh ? "；已豁免 " + report.waived() : "; " + report.waived() + " waived") : ""));
+                + (report.waived() > 0 ? Messages.word(zh, "text.waived_count", report.waived()) : ""));
         w.flush();
     }
 
@@ -63,10 +64,9 @@ final class TextRenderer implements Renderer {
     private static String state(Report.Tracking t, boolean zh) {
         String since = t.firstSeen().toString();
         return switch (t.state()) {
-            case PERSISTING -> zh ? "  [仍存在，" + since + " 起" + (t.overdue() ? "，逾期未整改]" : "]")
-                    : "  [persisting since " + since + (t.overdue() ? ", overdue]" : "]");
-            case REGRESSED -> zh ? "  [反弹：曾已整改]" : "  [regressed: rectified before]";
-            default -> zh ? "  [新发现]" : "  [new]";
+            case PERSISTING -> Messages.word(zh, t.overdue() ? "text.persisting_overdue" : "text.persisting", since);
+            case REGRESSED -> Messages.word(zh, "word.tag_regressed");
+            default -> Messages.word(zh, "word.tag_new");
         };
     }
 
@@ -74,15 +74,14 @@ final class TextRenderer implements Renderer {
         if (report.waiverNotices().isEmpty()) {
             return;
         }
-        w.println(zh ? "豁免提示" : "Waiver notices");
+        w.println(Messages.word(zh, "word.waiver_notices"));
         for (Report.WaiverNotice n : report.waiverNotices()) {
             String what = n.waiver().rule() + " " + n.waiver().unit()
                     + (n.waiver().person().isEmpty() ? "" : " " + n.waiver().person());
             String status = switch (n.status()) {
-                case EXPIRED -> zh ? "已过期（" + n.waiver().expires() + "），不再适用" : "expired on " + n.waiver().expires()
-                        + ", no longer applies";
-                case STALE -> zh ? "未对应任何问题，可撤销" : "matches no finding: withdraw it";
-                default -> zh ? "将于 " + n.waiver().expires() + " 到期" : "expires on " + n.waiver().expires();
+                case EXPIRED -> Messages.word(zh, "text.waiver_expired", n.waiver().expires());
+                case STALE -> Messages.word(zh, "word.waiver_stale");
+                default -> Messages.word(zh, "text.waiver_expiring", n.waiver().expires());
             };
             w.printf("  %s  %s  (%s)%n", what, status, n.waiver().at());
         }
@@ -91,9 +90,7 @@ final class TextRenderer implements Renderer {
 
     private static String rounds(Report r, boolean zh) {
         int rectified = r.rounds().rectified().size();
-        return zh ? String.format("；新发现 %d，仍存在 %d，反弹 %d，已整改 %d", r.inState(Report.State.NEW),
-                r.inState(Report.State.PERSISTING), r.inState(Report.State.REGRESSED), rectified)
-                : String.format("; %d new, %d persisting, %d regressed, %d rectified", r.inState(Report.State.NEW),
-                r.inState(Report.State.PERSISTING), r.inState(Report.State.REGRESSED), rectified);
+        return Messages.word(zh, "text.rounds", r.inState(Report.State.NEW), r.inState(Report.State.PERSISTING),
+                r.inState(Report.State.REGRESSED), rectified);
     }
 }

@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.findings.Level;
 import xuncha.report.Report;
 import xuncha.report.Texts;
@@ -20,60 +22,53 @@ final class Wording {
     static List<String> evidenceLines(Report.Evidence ev, boolean zh) {
         String lang = zh ? "zh" : "en";
         List<String> lines = new ArrayList<>();
-        lines.add((zh ? "依据：" : "facts: ") + String.join(", ", ev.facts()));
+        lines.add((Messages.word(zh, "word.facts")) + String.join(", ", ev.facts()));
         if (!ev.compared().isEmpty()) {
             lines.add(ev.compared().entrySet().stream()
                     .map(c -> label(c.getKey(), zh) + " " + Texts.format(c.getValue(), lang))
-                    .collect(Collectors.joining(zh ? "，" : ", ")));
+                    .collect(Collectors.joining(Messages.word(zh, "word.comma"))));
         }
         if (!ev.thresholds().isEmpty()) {
-            lines.add((zh ? "阈值：" : "thresholds: ") + ev.thresholds().entrySet().stream()
+            lines.add((Messages.word(zh, "word.thresholds")) + ev.thresholds().entrySet().stream()
                     .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en"))
-                    .collect(Collectors.joining(zh ? "；" : "; ")));
+                    .collect(Collectors.joining(Messages.word(zh, "word.semicolon"))));
         }
         return lines;
     }
 
     static String label(String compared, boolean zh) {
-        if (!zh) {
-            return compared;
-        }
         return switch (compared) {
-            case "expected" -> "要求";
-            case "actual" -> "实际";
-            case "missing" -> "还差";
+            case "expected", "actual", "missing" -> Messages.word(zh, "compared." + compared);
             default -> compared;
         };
     }
 
     static String tally(Report r, boolean zh) {
         int total = r.findings().size();
-        int violations = r.count(Level.VIOLATION);
-        int warnings = r.count(Level.WARNING);
-        if (zh) {
-            String head = "巡察 " + r.units() + " 个单位，运行 " + r.rules() + " 条规则，";
-            return total == 0 ? head + "未发现问题"
-                    : head + "发现问题 " + total + " 个（违规 " + violations + "，提醒 " + warnings + "）";
+        if (total == 0) {
+            return Messages.word(zh, "tally.none", r.units(), r.rules());
         }
-        String head = "Checked " + r.units() + " units with " + r.rules() + " rules: ";
-        return total == 0 ? head + "no findings"
-                : head + total + (total == 1 ? " finding" : " findings") + " (" + violations
-                        + (violations == 1 ? " violation, " : " violations, ") + warnings
-                        + (warnings == 1 ? " warning)" : " warnings)");
+        return Messages.word(zh, "tally.some", r.units(), r.rules(), counted(zh, "tally.finding", total),
+                counted(zh, "tally.violation", r.count(Level.VIOLATION)), counted(zh, "tally.warning", r.count(Level.WARNING)));
+    }
+
+    /** "1 finding", "24 findings": a count with its noun, singular or plural as the language has it. */
+    private static String counted(boolean zh, String key, int n) {
+        return Messages.word(zh, key + (n == 1 ? ".one" : ".many"), n);
     }
 
     /** What judged the report, as rows of a name and a value: version and digests of the pack and the facts. */
     static java.util.Map<String, String> provenance(xuncha.report.Provenance p, boolean zh) {
         java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
-        rows.put(zh ? "规则包版本" : "Rules pack version", p.packVersion().isEmpty() ? (zh ? "（未标注）" : "(none given)")
+        rows.put(Messages.word(zh, "word.pack_version"), p.packVersion().isEmpty() ? (Messages.word(zh, "word.none_given"))
                 : p.packVersion());
-        rows.put(zh ? "规则包 SHA-256" : "Rules pack SHA-256", p.packSha256());
+        rows.put(Messages.word(zh, "word.pack_sha"), p.packSha256());
         if (!p.factsSha256().isEmpty()) {
-            rows.put(zh ? "事实数据 SHA-256" : "Facts SHA-256", p.factsSha256());
+            rows.put(Messages.word(zh, "word.facts_sha"), p.factsSha256());
         }
         if (!p.sets().isEmpty()) {
-            rows.put(zh ? "本次调整的阈值" : "Thresholds set for this run", new java.util.TreeMap<>(p.sets()).entrySet()
-                    .stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(zh ? "，" : ", ")));
+            rows.put(Messages.word(zh, "word.thresholds_set"), new java.util.TreeMap<>(p.sets()).entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(Messages.word(zh, "word.comma"))));
         }
         return rows;
     }

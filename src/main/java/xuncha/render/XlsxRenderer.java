@@ -1,5 +1,7 @@
 package xuncha.render;
 
+import xuncha.problems.Messages;
+
 import xuncha.report.Report;
 import xuncha.report.Fingerprint;
 
@@ -33,9 +35,8 @@ import java.util.function.Function;
  */
 final class XlsxRenderer implements Renderer {
     /** The columns a unit fills in; shaded, and kept last so that sorting and filtering leave them whole. */
-    private static final List<String> FILL_IN_ZH = List.of("整改措施", "责任人", "整改完成时限", "整改情况");
-    private static final List<String> FILL_IN_EN = List.of("Measures", "Person responsible", "Rectified by",
-            "Rectification status");
+    private static final List<String> FILL_IN = List.of("xlsx.fill.measures", "xlsx.fill.responsible",
+            "xlsx.fill.deadline", "xlsx.fill.status");
 
     @Override
     public String name() {
@@ -63,16 +64,15 @@ final class XlsxRenderer implements Renderer {
             var properties = wb.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setCreated(Optional.of(Date.from(report.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())));
             properties.setCreator("xuncha");
-            properties.setTitle(zh ? report.year() + "年度党建带团建检查问题清单"
-                    : report.year() + " Party-led league building check: findings");
+            properties.setTitle(Messages.word(zh, "xlsx.title", report.year()));
             Styles styles = new Styles(wb);
-            findings(wb.createSheet(zh ? "问题清单" : "Findings"), report.findings(), report, styles, true);
-            summary(wb.createSheet(zh ? "按单位汇总" : "By unit"), report, styles);
+            findings(wb.createSheet(Messages.word(zh, "word.sheet_findings")), report.findings(), report, styles, true);
+            summary(wb.createSheet(Messages.word(zh, "word.sheet_by_unit")), report, styles);
             if (report.rounds().tracked()) {
-                findings(wb.createSheet(zh ? "已整改" : "Rectified"), report.rounds().rectified(), report, styles, false);
+                findings(wb.createSheet(Messages.word(zh, "word.sheet_rectified")), report.rounds().rectified(), report, styles, false);
             }
             if (report.provenance().known()) {
-                provenance(wb.createSheet(zh ? "来源" : "Provenance"), report, styles);
+                provenance(wb.createSheet(Messages.word(zh, "word.sheet_provenance")), report, styles);
             }
             wb.write(out);
         } finally {
@@ -81,33 +81,33 @@ final class XlsxRenderer implements Renderer {
         }
     }
 
-    private record Column(String zh, String en, int width, Function<Report.Entry, String> value) {
+    private record Column(String key, int width, Function<Report.Entry, String> value) {
     }
 
     private static List<Column> columns(Report report) {
         boolean zh = "zh".equals(report.lang());
         return List.of(
-                new Column("单位编号", "Unit id", 16, Report.Entry::unit),
-                new Column("单位", "Unit", 22, Report.Entry::unitName),
-                new Column("规则", "Rule", 11, Report.Entry::rule),
-                new Column("要求", "Requirement", 36, Report.Entry::title),
-                new Column("等级", "Level", 8, e -> e.level().label(report.lang())),
-                new Column("状态", "State", 10, e -> state(e, zh)),
-                new Column("问题", "Finding", 60, Report.Entry::message),
-                new Column("人员", "Person", 10, Report.Entry::personName),
-                new Column("依据", "Evidence", 40, e -> String.join("\n", Wording.evidenceLines(e.evidence(), zh))),
-                new Column("整改期限", "Rectify by", 12,
+                new Column("xlsx.col.unit_id", 16, Report.Entry::unit),
+                new Column("xlsx.col.unit", 22, Report.Entry::unitName),
+                new Column("xlsx.col.rule", 11, Report.Entry::rule),
+                new Column("xlsx.col.requirement", 36, Report.Entry::title),
+                new Column("xlsx.col.level", 8, e -> e.level().label(report.lang())),
+                new Column("xlsx.col.state", 10, e -> state(e, zh)),
+                new Column("xlsx.col.finding", 60, Report.Entry::message),
+                new Column("xlsx.col.person", 10, Report.Entry::personName),
+                new Column("xlsx.col.evidence", 40, e -> String.join("\n", Wording.evidenceLines(e.evidence(), zh))),
+                new Column("xlsx.col.rectify_by", 12,
                         e -> e.tracking().deadline().map(d -> d.toString()).orElse("")),
-                new Column("豁免", "Waiver", 24, e -> e.waiver().map(w -> (zh ? "至 " : "until ") + w.expires() + (zh ? "：" : ": ")
-                        + w.reason() + (zh ? "（" : " (") + w.approvedBy() + (zh ? "批准）" : ")")).orElse("")),
-                new Column("指纹", "Fingerprint", 18, Report.Entry::fingerprint));
+                new Column("xlsx.col.waiver", 24, e -> e.waiver().map(w -> (Messages.word(zh, "word.until")) + w.expires() + (Messages.word(zh, "word.colon"))
+                        + w.reason() + (Messages.word(zh, "word.open")) + w.approvedBy() + (Messages.word(zh, "word.approved_close"))).orElse("")),
+                new Column("xlsx.col.fingerprint", 18, Report.Entry::fingerprint));
     }
 
     private static String state(Report.Entry e, boolean zh) {
         String label = e.tracking().state().label(zh);
         if (e.tracking().state() == Report.State.PERSISTING) {
-            label += (zh ? "（自 " : " (since ") + e.tracking().firstSeen() + (e.tracking().overdue()
-                    ? (zh ? "，逾期）" : ", overdue)") : (zh ? "）" : ")"));
+            label += (Messages.word(zh, "word.since_open")) + e.tracking().firstSeen() + (e.tracking().overdue()
+                    ? (Messages.word(zh, "word.overdue_close")) : (Messages.word(zh, "word.close")));
         }
         return label;
     }
@@ -116,13 +116,13 @@ final class XlsxRenderer implements Renderer {
                                  boolean fillIn) {
         boolean zh = "zh".equals(report.lang());
         List<Column> columns = columns(report);
-        List<String> fill = fillIn ? (zh ? FILL_IN_ZH : FILL_IN_EN) : List.of();
+        List<String> fill = fillIn ? FILL_IN.stream().map(k -> Messages.word(zh, k)).toList() : List.of();
         Row head = sheet.createRow(0);
         int c = 0;
-        cell(head, c, zh ? "序号" : "No.", styles.head);
+        cell(head, c, Messages.word(zh, "word.number"), styles.head);
         sheet.setColumnWidth(c++, 6 * 256);
         for (Column col : columns) {
-            cell(head, c, zh ? col.zh() : col.en(), styles.head);
+            cell(head, c, Messages.word(zh, col.key()), styles.head);
             sheet.setColumnWidth(c++, col.width() * 256);
         }
         for (String f : fill) {
@@ -164,12 +164,12 @@ final class XlsxRenderer implements Renderer {
 
     private static void summary(Sheet sheet, Report report, Styles styles) {
         boolean zh = "zh".equals(report.lang());
-        List<String> heads = new ArrayList<>(zh ? List.of("单位编号", "单位", "违规", "提醒", "已豁免")
-                : List.of("Unit id", "Unit", "Violations", "Warnings", "Waived"));
+        List<String> keys = new ArrayList<>(List.of("xlsx.col.unit_id", "xlsx.col.unit", "xlsx.sum.violations",
+                "xlsx.sum.warnings", "xlsx.sum.waived"));
         if (report.rounds().tracked()) {
-            heads.addAll(zh ? List.of("新发现", "仍存在", "反弹", "已整改") : List.of("New", "Persisting", "Regressed",
-                    "Rectified"));
+            keys.addAll(List.of("xlsx.sum.new", "xlsx.sum.persisting", "xlsx.sum.regressed", "xlsx.sum.rectified"));
         }
+        List<String> heads = keys.stream().map(k -> Messages.word(zh, k)).toList();
         Row head = sheet.createRow(0);
         for (int i = 0; i < heads.size(); i++) {
             cell(head, i, heads.get(i), styles.head);
@@ -192,8 +192,8 @@ final class XlsxRenderer implements Renderer {
             }
         }
         Row total = sheet.createRow(r);
-        cell(total, 0, zh ? "合计" : "Total", styles.head);
-        cell(total, 1, report.units() + (zh ? " 个单位" : " units"), styles.head);
+        cell(total, 0, Messages.word(zh, "word.total"), styles.head);
+        cell(total, 1, report.units() + (Messages.word(zh, "word.units_suffix")), styles.head);
         for (int i = 2; i < heads.size(); i++) {
             total.createCell(i).setCellValue(totals[i]);
             total.getCell(i).setCellStyle(styles.head);

@@ -1,5 +1,7 @@
 package xuncha.report;
 
+import xuncha.problems.Messages;
+
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.facts.FactBase;
@@ -139,10 +141,9 @@ public final class ReportBuilder {
     private static Map<String, Object> standard(Period period, String lang) {
         boolean zh = "zh".equals(lang);
         String asOf = Texts.format(period.asOf(), lang);
-        String soFar = period.closed()
-                ? (zh ? period.year() + "年全年" : "in " + period.year())
-                : (zh ? period.year() + "年截至" + period.asOf().getMonthValue() + "月"
-                        + period.asOf().getDayOfMonth() + "日" : "so far in " + period.year() + " (to " + asOf + ")");
+        String soFar = period.closed() ? xuncha.problems.Messages.word(zh, "period.whole_year", period.year())
+                : xuncha.problems.Messages.word(zh, "period.so_far", period.year(), asOf,
+                        period.asOf().getMonthValue(), period.asOf().getDayOfMonth());
         return Map.of("year", period.year(), "as_of", period.asOf(), "so_far", soFar);
     }
 }

@@ -1,5 +1,7 @@
 package xuncha.report;
 
+import xuncha.problems.Messages;
+
 import xuncha.facts.Labelled;
 
 import java.math.BigDecimal;
@@ -38,17 +40,17 @@ public final class Texts {
             return share.toString();
         }
         if (v instanceof LocalDate d) {
-            return zh ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日" : d.toString();
+            return zh ? Messages.word(true, "date.long", d.getYear(), d.getMonthValue(), d.getDayOfMonth()) : d.toString();
         }
         if (v instanceof Labelled l) {
             return l.label(lang);
         }
         if (v instanceof Map<?, ?> map) {
             return map.entrySet().stream().map(e -> format(e.getKey(), lang) + " " + format(e.getValue(), lang))
-                    .collect(Collectors.joining(zh ? "、" : ", "));
+                    .collect(Collectors.joining(Messages.word(zh, "word.list")));
         }
         if (v instanceof Collection<?> c) {
-            return c.stream().map(x -> format(x, lang)).collect(Collectors.joining(zh ? "、" : ", "));
+            return c.stream().map(x -> format(x, lang)).collect(Collectors.joining(Messages.word(zh, "word.list")));
         }
         return String.valueOf(v);
     }

@@ -1,5 +1,6 @@
 package xuncha.verify;
 
+import xuncha.problems.Messages;
 import xuncha.check.Check;
 import xuncha.check.CheckListener;
 import xuncha.check.CheckRequest;
@@ -40,7 +41,7 @@ public final class Verifier {
      * missing, a finding on a unit of a type the rule's {@code @checks} does not name).
      */
     public record Result(TestCase testCase, Set<TestCase.Expected> actual, Set<TestCase.Expected> missing,
-                         Set<TestCase.Expected> extra, List<String> mistakes) {
+                         Set<TestCase.Expected> extra, List<Messages.Term> mistakes) {
         public boolean passed() {
             return missing.isEmpty() && extra.isEmpty() && mistakes.isEmpty();
         }
@@ -110,34 +111,34 @@ public final class Verifier {
         });
         c.contains().stream().filter(e -> !actual.contains(e)).forEach(missing::add);
         c.notContains().stream().filter(actual::contains).forEach(extra::add);
-        List<String> mistakes = new ArrayList<>(unfilled(List.of(zh, en)));
+        List<Messages.Term> mistakes = new ArrayList<>(unfilled(List.of(zh, en)));
         mistakes.addAll(outOfScope(casePack, facts, zh.findings()));
         return new Result(c, actual, missing, extra, mistakes);
     }
 
     /** Findings on a unit whose type the rule's {@code @checks} leaves out: the declaration is wrong. */
-    private static List<String> outOfScope(RulePack pack, FactBase facts, List<Report.Entry> findings) {
+    private static List<Messages.Term> outOfScope(RulePack pack, FactBase facts, List<Report.Entry> findings) {
         Map<String, UnitType> types = new HashMap<>();
         facts.units().forEach(u -> types.put(u.id(), u.type()));
-        List<String> out = new ArrayList<>();
+        List<Messages.Term> out = new ArrayList<>();
         for (Report.Entry f : findings) {
             UnitType type = types.get(f.unit());
             RuleInfo rule = pack.rule(f.rule());
             if (type != null && !rule.checks(type)) {
-                out.add(String.format("%s found a problem at %s, a %s, but its @checks names only %s", f.rule(),
-                        f.unit(), type.yaml(), rule.checks().stream().map(UnitType::yaml).toList()));
+                out.add(new Messages.Term("verify.out_of_scope", f.rule(), f.unit(), type.yaml(),
+                        String.join(", ", rule.checks().stream().map(UnitType::yaml).toList())));
             }
         }
         return out;
     }
 
     /** Messages whose template names a value the rule did not give: a mistake in the rule. */
-    private static List<String> unfilled(List<Report> reports) {
-        List<String> out = new ArrayList<>();
+    private static List<Messages.Term> unfilled(List<Report> reports) {
+        List<Messages.Term> out = new ArrayList<>();
         for (Report report : reports) {
             for (Report.Entry e : report.findings()) {
                 if (UNFILLED.matcher(e.title() + e.message()).find()) {
-                    out.add("message with a value missing: " + e.rule() + " (" + report.lang() + "): " + e.message());
+                    out.add(new Messages.Term("verify.unfilled", e.rule(), report.lang(), e.message()));
                 }
             }
         }

@@ -78,7 +78,7 @@ class VerifyCommandTest {
         Run run = Run.xuncha("verify", "--lang", "en", "--rules", rules.toString(), "--run", "townshipLeagueWithoutSecretaryFires");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("! GRASS-01 found a problem at t-league, a township_league_committee, but its"
-                + " @checks names only [village]");
+                + " @checks names only village");
     }
 
     @Test

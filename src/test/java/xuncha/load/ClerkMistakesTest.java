@@ -65,6 +65,29 @@ class ClerkMistakesTest {
         assertThat(run.status()).isZero();
     }
 
+    /**
+     * A file that parses but holds what clerks write by habit: the Chinese names of values (read as
+     * written), dates in other forms and a unit's or person's name where its id belongs (each with
+     * the corrected value), and an id declared twice, which is never proposed for a reference.
+     */
+    @Test
+    void valuesWrittenByHabitAreReadOrCorrectedWhereTheyAre() {
+        String file = "src/test/resources/clerk/value-mistakes.yaml";
+        Run run = Run.xuncha("check", file);
+        assertThat(run.status()).isEqualTo(2);
+        String at = file + ":";
+        assertThat(run.err()).contains(
+                at + "15:13: error: “中共柳河镇委员会”是单位 lh-party 的名称，此处请写编号 lh-party（单位柳河镇团委（lh-league）的上级单位引用了它）",
+                at + "26:17: error: “birth_date”的日期应写作 YYYY-MM-DD：“1990/3/5”请写成 1990-03-05",
+                at + "29:9: error: 编号“p04”重复：已被人员使用（" + file + ":23:9）",
+                at + "31:17: error: “birth_date”的日期应写作 YYYY-MM-DD：“1995年7月1日”请写成 1995-07-01",
+                at + "33:22: error: 找不到人员“p14”（入党记录 a1引用了它）\n",
+                at + "34:22: error: “李四”是人员 p04 的名称，此处请写编号 p04（入党记录 a2引用了它）")
+                .endsWith("共 6 个错误\n");
+        // 县委, 乡镇党委, 学校, 小学, 是 and 大队辅导员 are read as written: no message about them.
+        assertThat(run.err()).doesNotContain(":7:", ":10:", ":18:", ":19:", ":20:", ":25:", ":28:");
+    }
+
     @Test
     void aValidFileGivesNoneOfThem() {
         Run run = Run.xuncha("check", "--fail-on", "never", "fixtures/yangqu-2022.yaml");

@@ -51,7 +51,7 @@ class OutputTargetsTest {
     void aFullDeviceIsExitTwoWithAMessage() {
         assumeTrue(Files.isWritable(Path.of("/dev/full")));
         assertShortRefusal(Run.xuncha("check", "--output", "/dev/full", SAMPLE.toString()),
-                "cannot write the report: No space left on device");
+                "无法写入报告：No space left on device");
     }
 
     @Test
