@@ -170,13 +170,14 @@ final class CheckCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             AtomicFile.write(file.getKey(), file.getValue());
             if (outputDir != null) {
-                out.printf("%s (%,d bytes)%n", file.getKey(), file.getValue().length);
+                out.println(xuncha.problems.Messages.text(lang.code(), "written.file", file.getKey(), file.getValue().length));
             }
         }
         for (Map.Entry<Path, Map<String, byte[]>> folder : folders.entrySet()) {
             AtomicFile.replaceFolder(folder.getKey(), folder.getValue());
             if (outputDir != null) {
-                out.printf("%s/ (%d %s)%n", folder.getKey(), folder.getValue().size(), pieces.get(folder.getKey()));
+                out.println(xuncha.problems.Messages.text(lang.code(), "written.folder", folder.getKey(),
+                        folder.getValue().size(), new xuncha.problems.Messages.Term("written.pieces." + pieces.get(folder.getKey()))));
             }
         }
         out.flush();

@@ -60,8 +60,8 @@ final class GenCommand implements Callable<Integer> {
                     bytes += content.length;
                 }
             }
-            spec.commandLine().getOut().printf("%s: %d counties, %,d bytes of facts (seed %d); check them with"
-                    + " ./xuncha check %s%n", out, counties, bytes, seed, out);
+            spec.commandLine().getOut().println(xuncha.problems.Messages.text(lang.code(), "gen.written", out, counties,
+                    bytes, seed));
             return ExitCode.CLEAN.status();
         } catch (IOException e) {
             return usage("usage.cannot_write", out, String.valueOf(e.getMessage()));

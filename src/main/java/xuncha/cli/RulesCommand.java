@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import xuncha.engine.RuleInfo;
 import xuncha.engine.RulePack;
 import xuncha.problems.InputException;
+import xuncha.problems.Messages;
 import xuncha.facts.UnitType;
 import xuncha.report.Texts;
 
@@ -57,14 +58,21 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter w = new PrintWriter(s);
         Map<String, Object> texts = rules.thresholdTexts();
         for (RuleInfo r : rules.rules()) {
-            w.printf("%-10s  %-9s  %s%n", r.id(), r.level(), Texts.fill(r.title(lang.code()), texts, lang.code()));
+            w.printf("%-10s  %s  %s%n", r.id(), pad(Messages.text(lang.code(), "rule_level." + r.level().yaml()), 9),
+                    Texts.fill(r.title(lang.code()), texts, lang.code()));
             for (String t : r.thresholds()) {
                 w.printf("%23s%s = %s%n", "", t, Texts.format(texts.get(t), "en"));
             }
         }
-        w.printf("%d rules%n", rules.rules().size());
+        w.println(Messages.text(lang.code(), "rules.count", rules.rules().size()));
         w.flush();
         return s.toString();
+    }
+
+    /** {@code text} padded to {@code columns} as a terminal shows it: a Chinese character takes two. */
+    private static String pad(String text, int columns) {
+        int width = text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(0, columns - width));
     }
 
     private static String json(RulePack rules) throws IOException {

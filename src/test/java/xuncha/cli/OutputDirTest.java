@@ -33,7 +33,7 @@ class OutputDirTest {
         assertThat(names(out)).containsExactly("letters", "report.html", "report.json", "report.junit.xml",
                 "report.sarif", "report.txt", "report.xlsx");
         assertThat(names(out.resolve("letters"))).hasSize(14).contains("dy-party.md");
-        assertThat(run.out()).contains(out.resolve("report.json") + " (").contains(out.resolve("letters") + "/ (14 letters)");
+        assertThat(run.out()).contains(out.resolve("report.json") + "（").contains(out.resolve("letters") + "/（14 份反馈函）");
         assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("findings")).hasSize(24);
         assertThat(Files.readString(out.resolve("report.txt")))
                 .isEqualTo(Run.xuncha("check", SAMPLE).out());

@@ -59,7 +59,10 @@ class RulesCommandTest {
                 "township_league_reports_per_year: 3"));
         Run run = Run.xuncha("rules", "--rules", dir.toString());
         assertThat(run.out()).contains("乡镇党委每年至少 3 次专题听取共青团工作汇报")
-                .contains("township_league_reports_per_year = 3").endsWith("31 rules\n");
+                .contains("township_league_reports_per_year = 3").endsWith("共 31 条规则\n")
+                .contains("ASSESS-01   违规       团的工作纳入", "REPORT-02   按进度     乡镇党委每年至少 3 次");
+        assertThat(Run.xuncha("rules", "--lang", "en", "--rules", dir.toString()).out())
+                .contains("REPORT-02   pro-rated  A township party committee").endsWith("31 rules\n");
     }
 
     @Test

@@ -28,7 +28,7 @@ class GenCommandTest {
         Run gen = Run.xuncha("gen", "--counties", "10", "--out", out.toString());
         assertThat(gen.err()).isEmpty();
         assertThat(gen.status()).isZero();
-        assertThat(gen.out()).startsWith(out + ": 10 counties, ");
+        assertThat(gen.out()).startsWith(out + "：10 个县，事实共 ");
         for (int n = 1; n <= 10; n++) {
             FactBase county = new FactLoader(StandardCharsets.UTF_8).load(List.of(out.resolve(Generator.folder(n)).toString()));
             assertThat(county.units()).hasSizeBetween(200, 450);
