@@ -25,6 +25,12 @@ class DocsTest {
     }
 
     @Test
+    void theTemplateWorkbookIsMadeFromTheTemplateInTheDocs() throws IOException {
+        assertThat(Files.readString(Path.of("src/main/resources/xuncha/template.yaml")))
+                .isEqualTo(Files.readString(Path.of("docs/模板-乡镇.yaml")));
+    }
+
+    @Test
     void theGuideExplainsEveryRuleOfThePackAndNoOther() throws IOException {
         List<String> pack;
         try (Stream<Path> drl = Files.list(Path.of("rules"))) {

@@ -55,6 +55,10 @@ final class FmtCommand implements Callable<Integer> {
         int rewritten = 0;
         for (FactLoader.Input file : files) {
             String shown = file.shown();
+            if (!FactLoader.isYaml(file.path())) {
+                unreadable.add(Diagnostic.of(Location.ofFile(shown), "fmt.not_yaml"));
+                continue;
+            }
             FactLoader.Rewrites r = loader.rewrites(file);
             unreadable.addAll(r.unreadable());
             if (!r.rewrites().isEmpty()) {

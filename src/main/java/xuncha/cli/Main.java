@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 /** {@code xuncha}: the command line. {@link #run} is what tests call. */
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
         subcommands = {CheckCommand.class, VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class,
-                GenCommand.class, FmtCommand.class, SchemaCommand.class,
+                GenCommand.class, FmtCommand.class, SchemaCommand.class, ConvertCommand.class, TemplateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

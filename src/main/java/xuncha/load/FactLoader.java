@@ -38,6 +38,7 @@ public final class FactLoader {
     private final YamlReader yaml;
     private final int jobs;
     private BiConsumer<Integer, Integer> progress = (done, total) -> { };
+    private BiConsumer<Path, byte[]> bytesSink = (path, bytes) -> { };
 
     public FactLoader(Charset charset) {
         this(charset, 1);
@@ -46,6 +47,7 @@ public final class FactLoader {
     /** Also hands each facts file's bytes, as read, to {@code sink} (e.g. a {@link FactsDigest}). */
     public FactLoader onFile(BiConsumer<Path, byte[]> sink) {
         yaml.onBytes(sink);
+        this.bytesSink = sink;
         return this;
     }
 
@@ -148,6 +150,13 @@ public final class FactLoader {
         Drafts drafts = new Drafts();
         Diagnostics problems = new Diagnostics();
         RecordReader records = new RecordReader(drafts, problems, input.shown());
+        if (WorkbookReader.isWorkbook(input.path())) {
+            List<Node> tops = new ArrayList<>();
+            boolean read = WorkbookReader.read(input.path(), input.shown(), problems, bytesSink, tops::add,
+                    (key, item) -> read(RECORDS.get(key), records, item));
+            tops.forEach(t -> readFile(t, input.shown(), drafts, problems));
+            return read ? new FileDrafts(drafts, problems, true) : new FileDrafts(new Drafts(), problems, false);
+        }
         Diagnostics parsing = new Diagnostics();
         Optional<Node> root = yaml.read(input.path(), input.shown(), parsing, RECORDS.keySet(),
                 (key, item) -> read(RECORDS.get(key), records, item));
@@ -225,7 +234,7 @@ public final class FactLoader {
     }
 
     /** A facts file: {@code .yaml} or {@code .yml}, in any case. */
-    static boolean isYaml(Path file) {
+    public static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }

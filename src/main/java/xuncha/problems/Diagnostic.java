@@ -49,6 +49,7 @@ public record Diagnostic(Location at, String message, String key, List<Object> a
     @Override
     public int compareTo(Diagnostic o) {
         int c = at.file().compareTo(o.at.file());
+        if (c == 0) c = at.sheet().compareTo(o.at.sheet());
         if (c == 0) c = Integer.compare(at.line(), o.at.line());
         if (c == 0) c = Integer.compare(at.column(), o.at.column());
         return c != 0 ? c : message.compareTo(o.message);

@@ -185,7 +185,7 @@ final class SarifRenderer implements Renderer {
             return Optional.empty();
         }
         PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(at.file()));
-        if (at.line() > 0) {
+        if (at.line() > 0 && at.sheet().isEmpty()) {
             physical.withRegion(new Region().withStartLine(at.line()).withStartColumn(at.column()));
         }
         Location location = new Location().withPhysicalLocation(physical);

@@ -266,7 +266,18 @@ public final class YamlReader {
         return new Location(shown, line, before.length() + 1);
     }
 
+    /** The name of a mark that stands for a workbook cell: this, then the sheet's name (see {@link #cell}). */
+    public static final String CELL = "\u0000cell:";
+
+    /** A mark for the cell at 0-based {@code row} and {@code column} of {@code sheet}: nodes read from a workbook carry it. */
+    public static Mark cell(String sheet, int row, int column) {
+        return new Mark(CELL + sheet, 0, row, column, new int[0], 0);
+    }
+
     public static Location at(String shown, Mark mark) {
+        if (mark != null && mark.getName() != null && mark.getName().startsWith(CELL)) {
+            return Location.ofCell(shown, mark.getName().substring(CELL.length()), mark.getLine() + 1, mark.getColumn() + 1);
+        }
         return mark == null ? Location.ofFile(shown) : new Location(shown, mark.getLine() + 1, mark.getColumn() + 1);
     }
 }

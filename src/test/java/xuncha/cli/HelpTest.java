@@ -57,8 +57,9 @@ class HelpTest {
             assertThat(en.out()).as(command).startsWith("Usage: xuncha " + command).contains("Show this help and exit.");
         }
         assertThat(Run.xuncha("check", "--help").out()).contains("退出状态：", "2   无法检查（事实、规则或选项有误）",
-                "PATH...               事实文件（.yaml、.yml）或存放它们的文件夹。");
-        assertThat(Run.xuncha("--help").out()).contains("命令：", "check   按规则包检查", "help    显示某个命令的帮助。");
+                "PATH...               事实文件（.yaml、.yml）、存放它们的文件夹，或台账工");
+        assertThat(Run.xuncha("--help").out()).contains("命令：").containsPattern("check +按规则包检查")
+                .containsPattern("help +显示某个命令的帮助。");
     }
 
     @Test
