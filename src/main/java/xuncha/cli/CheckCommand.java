@@ -82,6 +82,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     LimitsOption limits;
 
+    @Option(names = "--sender", paramLabel = "TEXT")
+    String sender;
+
     @Option(names = "--explain")
     boolean explain;
 
@@ -129,7 +132,10 @@ final class CheckCommand implements Callable<Integer> {
                 : formats.stream().distinct().toList();
         List<Renderer> out = new ArrayList<>();
         for (String name : names) {
-            out.add(Renderers.byName(name).orElseThrow(() -> new UsageError("usage.format", name, String.join(", ", Renderers.names()))));
+            Renderer r = Renderers.byName(name).orElseThrow(() -> new UsageError("usage.format", name,
+                    String.join(", ", Renderers.names())));
+            out.add(r instanceof xuncha.render.DocxLettersRenderer && sender != null
+                    ? new xuncha.render.DocxLettersRenderer(sender) : r);
         }
         if (out.size() > 1 && outputDir == null) {
             throw new UsageError("usage.formats_need_folder", String.join(", ", names));
@@ -149,7 +155,8 @@ final class CheckCommand implements Callable<Integer> {
         Map<Path, Map<String, byte[]>> folders = new LinkedHashMap<>();
         Map<Path, String> pieces = new LinkedHashMap<>();
         for (Renderer renderer : renderers) {
-            if (renderer.isFolder() && (output != null || outputDir != null)) {
+            boolean oneFile = output != null && output.getFileName().toString().endsWith("." + renderer.extension());
+            if (renderer.isFolder() && !oneFile && (output != null || outputDir != null)) {
                 Path target = output != null ? output : outputDir.resolve(renderer.name());
                 folders.put(target, renderer.files(report));
                 pieces.put(target, renderer.pieces());

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class LettersRenderer implements Renderer {
     @Override
     public String name() {
-        return "letters";
+        return "letters-md";
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class Renderers {
         register(new XlsxRenderer());
         register(new SarifRenderer());
         register(new JunitRenderer());
+        register(new DocxLettersRenderer());
         register(new LettersRenderer());
     }
 

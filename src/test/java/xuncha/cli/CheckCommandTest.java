@@ -61,7 +61,7 @@ class CheckCommandTest {
     @Test
     void unknownFormatListsTheFormats() {
         assertThat(Run.xuncha("check", "--lang", "en", "--format", "pdf", SAMPLE).err())
-                .contains("unknown --format 'pdf' (allowed: text, json, html, xlsx, sarif, junit, letters)");
+                .contains("unknown --format 'pdf' (allowed: text, json, html, xlsx, sarif, junit, letters, letters-md)");
     }
 
     @Test

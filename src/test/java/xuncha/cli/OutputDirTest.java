@@ -30,9 +30,10 @@ class OutputDirTest {
         Run run = Run.xuncha("check", "--output-dir", out.toString(), SAMPLE);
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(1);
-        assertThat(names(out)).containsExactly("letters", "report.html", "report.json", "report.junit.xml",
+        assertThat(names(out)).containsExactly("letters", "letters-md", "report.html", "report.json", "report.junit.xml",
                 "report.sarif", "report.txt", "report.xlsx");
-        assertThat(names(out.resolve("letters"))).hasSize(14).contains("dy-party.md");
+        assertThat(names(out.resolve("letters"))).hasSize(14).contains("中共大盂镇委员会.docx");
+        assertThat(names(out.resolve("letters-md"))).hasSize(14).contains("dy-party.md");
         assertThat(run.out()).contains(out.resolve("report.json") + "（").contains(out.resolve("letters") + "/（14 份反馈函）");
         assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("findings")).hasSize(24);
         assertThat(Files.readString(out.resolve("report.txt")))

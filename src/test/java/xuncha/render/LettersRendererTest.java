@@ -20,7 +20,7 @@ class LettersRendererTest {
     @Test
     void oneFeedbackLetterPerUnitWithFindingsNumberedWithRequirementAndDeadline() throws Exception {
         Path letters = dir.resolve("letters");
-        Run run = Run.xuncha("check", "--format", "letters", "--output", letters.toString(), SAMPLE);
+        Run run = Run.xuncha("check", "--format", "letters-md", "--output", letters.toString(), SAMPLE);
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         try (var files = Files.list(letters)) {
@@ -41,7 +41,7 @@ class LettersRendererTest {
         Path w = dir.resolve("w.yaml");
         Files.writeString(w, "waivers:\n  - {rule: REPORT-02, unit: dy-party, reason: x, approved_by: y,"
                 + " approved_on: 2022-09-01, expires: 2023-06-30}\n");
-        Run run = Run.xuncha("check", "--format", "letters", "--lang", "en", "--waivers", w.toString(),
+        Run run = Run.xuncha("check", "--format", "letters-md", "--lang", "en", "--waivers", w.toString(),
                 "--unit", "dy-party", SAMPLE);
         String out = run.out();
         int start = out.indexOf("To **中共大盂镇委员会** (dy-party):");

@@ -86,7 +86,7 @@ class RenderersContractTest {
             Renderer r = Renderers.byName(name).orElseThrow();
             tests.add(DynamicTest.dynamicTest(name + ": no findings", () -> {
                 byte[] out = render(r, none());
-                if (!name.equals("letters")) {
+                if (!name.equals("letters-md")) {
                     assertThat(out).isNotEmpty();
                 }
                 assertThat(messages(name, out)).isEmpty();
@@ -106,7 +106,7 @@ class RenderersContractTest {
                 }
             }));
             tests.add(DynamicTest.dynamicTest(name + ": many findings, all there, in report order", () -> {
-                List<String> expected = many().findings().stream().filter(e -> !name.equals("letters") || !e.waived())
+                List<String> expected = many().findings().stream().filter(e -> !name.startsWith("letters") || !e.waived())
                         .map(Report.Entry::message).toList();
                 assertThat(messages(name, render(r, many()))).containsExactlyElementsOf(expected);
             }));
@@ -158,7 +158,22 @@ class RenderersContractTest {
                             .replace("&#39;", "'").replace("&amp;", "&"));
                 }
             }
-            case "text", "letters" -> {
+            case "letters" -> {
+                // Many letters of one repeated shape compress far: more than POI's guard against zip bombs allows.
+                double guard = org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio();
+                org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.001);
+                try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(out))) {
+                    for (var p : doc.getParagraphs()) {
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)\\d+\\. (.*)").matcher(p.getText());
+                        if (m.matches()) {
+                            found.add(m.group(1));
+                        }
+                    }
+                } finally {
+                    org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(guard);
+                }
+            }
+            case "text", "letters-md" -> {
                 for (String candidate : List.of(TRICKY)) {
                     if (text.contains(candidate)) {
                         found.add(candidate);
