@@ -129,10 +129,10 @@ public final class DocxLettersRenderer implements Renderer {
         return s.isEmpty() ? "_" : s.length() > 100 ? s.substring(0, 100) : s;
     }
 
-    /** The units with findings to feed back, in the report's order; waived findings are left out. */
+    /** The units with findings to feed back, in the order of the organisation; waived findings are left out. */
     private static Map<String, List<Report.Entry>> units(Report report) {
         Map<String, List<Report.Entry>> out = new LinkedHashMap<>();
-        report.byUnit().forEach((unit, entries) -> {
+        report.byUnitInHierarchy().forEach((unit, entries) -> {
             List<Report.Entry> fedBack = entries.stream().filter(e -> !e.waived()).toList();
             if (!fedBack.isEmpty()) {
                 out.put(unit, fedBack);

@@ -12,7 +12,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -25,21 +28,27 @@ final class HtmlRenderer implements Renderer {
     private static final String STYLE = """
             body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
             h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #ccc}
-            .tally{background:#f4f4f4;padding:.6em 1em}.provenance{color:#666;font-size:.8em;margin-top:2em;word-break:break-all}.filters label{margin-right:1em}
+            .tally{background:#f4f4f4;padding:.6em 1em}.provenance{color:#666;font-size:.8em;margin-top:2em;word-break:break-all}.filters label{margin-right:1em;white-space:nowrap}
             .finding{margin:.5em 0 .5em 1em}.level{display:inline-block;min-width:3em;font-weight:bold}
             .violation .level{color:#b00}.warning .level{color:#a60}.rule{font-family:monospace;margin:0 .5em}
             .evidence{color:#555;font-size:.9em;margin-left:4.5em}.state{color:#06c;margin-left:.5em}
-            .waiver{color:#080;margin-left:.5em}.hidden{display:none}
+            .waiver{color:#080;margin-left:.5em}.hidden{display:none}h3{font-size:1em;margin:1em 0 .3em}h3 small{color:#666;font-weight:normal}
+            h2.county{font-size:1.2em;border-bottom:2px solid #b00}table.counties{border-collapse:collapse;margin:1em 0}
+            table.counties td,table.counties th{border:1px solid #ccc;padding:.2em .6em;text-align:right}
+            table.counties td:first-child,table.counties th:first-child{text-align:left}caption{text-align:left;font-weight:bold}
             """;
     private static final String SCRIPT = """
             function refilter(){
               var on=function(k){return Array.from(document.querySelectorAll('input[data-'+k+']:checked')).map(function(i){return i.value;});};
-              var lv=on('level'),gr=on('group'),st=on('state');
+              var lv=on('level'),gr=on('group'),st=on('state'),co=on('county');
+              var county=function(e){return co.length===0&&!document.querySelector('input[data-county]')||co.indexOf(e.dataset.county)>=0;};
               document.querySelectorAll('.finding').forEach(function(f){
-                var show=lv.indexOf(f.dataset.level)>=0&&gr.indexOf(f.dataset.group)>=0&&st.indexOf(f.dataset.state)>=0;
+                var show=lv.indexOf(f.dataset.level)>=0&&gr.indexOf(f.dataset.group)>=0&&st.indexOf(f.dataset.state)>=0
+                  &&county(f.closest('section'));
                 f.classList.toggle('hidden',!show);});
               document.querySelectorAll('section.unit').forEach(function(s){
                 s.classList.toggle('hidden',s.querySelectorAll('.finding:not(.hidden)').length===0);});
+              document.querySelectorAll('h2.county').forEach(function(h){h.classList.toggle('hidden',!county(h));});
             }
             document.querySelectorAll('.filters input').forEach(function(i){i.addEventListener('change',refilter);});
             // #level=warning&group=REPORT,FUND&state=new: open the page with those filters set
@@ -70,12 +79,30 @@ final class HtmlRenderer implements Renderer {
                 + report.asOf() + (Messages.word(zh, "word.close"));
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
         w.printf("<p class=\"tally\">%s</p>%n", esc(Wording.tally(report, zh)));
-        filters(w, report, zh);
-        report.byUnit().forEach((unit, entries) -> {
-            w.printf("<section class=\"unit\"><h2>%s <small>(%s)</small></h2>%n", esc(entries.get(0).unitName()),
-                    esc(unit));
-            entries.forEach(e -> finding(w, e, report, zh));
-            w.println("</section>");
+        Map<String, Report.UnitRef> units = new LinkedHashMap<>();
+        report.hierarchy().forEach(u -> units.put(u.id(), u));
+        Map<String, List<List<Report.Entry>>> byCounty = new LinkedHashMap<>();
+        units.values().stream().filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE)
+                .forEach(u -> byCounty.put(u.id(), new ArrayList<>()));
+        report.byUnitInHierarchy().forEach((unit, entries) -> byCounty.computeIfAbsent(
+                units.containsKey(unit) ? units.get(unit).county() : "", k -> new ArrayList<>()).add(entries));
+        boolean counties = byCounty.size() > 1;
+        if (counties) {
+            countyTable(w, report, units, byCounty, zh);
+        }
+        filters(w, report, zh, counties ? byCounty.keySet() : List.of(), units);
+        byCounty.forEach((county, sections) -> {
+            if (counties && !sections.isEmpty()) {
+                w.printf("<h2 class=\"county\" id=\"county-%s\" data-county=\"%s\">%s</h2>%n", esc(county), esc(county),
+                        esc(name(units, county)));
+            }
+            for (List<Report.Entry> entries : sections) {
+                Report.Entry first = entries.get(0);
+                w.printf("<section class=\"unit\" data-county=\"%s\"><h3>%s <small>%s</small></h3>%n", esc(county),
+                        esc(first.unitName()), esc(where(units, first.unit(), zh)));
+                entries.forEach(e -> finding(w, e, report, zh));
+                w.println("</section>");
+            }
         });
         if (report.provenance().known()) {
             w.printf("<p class=\"provenance\">%s</p>%n", Wording.provenance(report.provenance(), zh).entrySet().stream()
@@ -86,8 +113,72 @@ final class HtmlRenderer implements Renderer {
         w.flush();
     }
 
-    private static void filters(PrintWriter w, Report report, boolean zh) {
+    private static String name(Map<String, Report.UnitRef> units, String id) {
+        Report.UnitRef u = units.get(id);
+        return u == null || id.isEmpty() ? id : u.name();
+    }
+
+    /**
+     * Where a unit stands, beside its name: its township (the township party committee above it) and
+     * its county, where they are not the unit itself. Ids stay out of the reading formats.
+     */
+    private static String where(Map<String, Report.UnitRef> units, String id, boolean zh) {
+        List<String> above = new ArrayList<>();
+        Report.UnitRef u = units.get(id);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (u != null && !u.parent().isEmpty() && seen.add(u.id())) {
+            Report.UnitRef parent = units.get(u.parent());
+            if (parent != null && (parent.type() == xuncha.facts.UnitType.TOWNSHIP_PARTY_COMMITTEE
+                    || parent.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE)) {
+                above.add(parent.name());
+            }
+            u = parent;
+        }
+        return above.isEmpty() ? "" : Messages.word(zh, "html.where", String.join(Messages.word(zh, "word.list"), above));
+    }
+
+    /** Per county: units with findings, findings by level and, with a baseline, by state and the rectification rate. */
+    private static void countyTable(PrintWriter w, Report report, Map<String, Report.UnitRef> units,
+                                    Map<String, List<List<Report.Entry>>> byCounty, boolean zh) {
+        boolean tracked = report.rounds().tracked();
+        w.printf("<table class=\"counties\"><caption>%s</caption><tr>", esc(Messages.word(zh, "html.by_county")));
+        List<String> heads = new ArrayList<>(List.of("html.county", "html.units_with_findings", "xlsx.sum.violations",
+                "xlsx.sum.warnings"));
+        if (tracked) {
+            heads.addAll(List.of("xlsx.sum.new", "xlsx.sum.persisting", "xlsx.sum.regressed", "xlsx.sum.rectified",
+                    "html.rectification_rate"));
+        }
+        heads.forEach(h -> w.printf("<th>%s</th>", esc(Messages.word(zh, h))));
+        w.println("</tr>");
+        Map<String, Long> rectified = report.rounds().rectified().stream().collect(Collectors.groupingBy(
+                e -> units.containsKey(e.unit()) ? units.get(e.unit()).county() : "", Collectors.counting()));
+        byCounty.forEach((county, sections) -> {
+            List<Report.Entry> all = sections.stream().flatMap(List::stream).toList();
+            w.printf("<tr><td><a href=\"#county-%s\">%s</a></td><td>%d</td><td>%d</td><td>%d</td>", esc(county),
+                    esc(name(units, county)), sections.size(), all.stream().filter(e -> e.level() == Level.VIOLATION).count(),
+                    all.stream().filter(e -> e.level() == Level.WARNING).count());
+            if (tracked) {
+                long persisting = all.stream().filter(e -> e.tracking().state() == Report.State.PERSISTING).count();
+                long regressed = all.stream().filter(e -> e.tracking().state() == Report.State.REGRESSED).count();
+                long done = rectified.getOrDefault(county, 0L);
+                long owed = done + persisting + regressed;
+                w.printf("<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td>",
+                        all.stream().filter(e -> e.tracking().state() == Report.State.NEW).count(), persisting, regressed,
+                        done, owed == 0 ? "—" : Math.round(100.0 * done / owed) + "%");
+            }
+            w.println("</tr>");
+        });
+        w.println("</table>");
+    }
+
+    private static void filters(PrintWriter w, Report report, boolean zh, java.util.Collection<String> counties,
+                                Map<String, Report.UnitRef> units) {
         w.println("<div class=\"filters\">");
+        if (!counties.isEmpty()) {
+            w.printf("<p>%s ", Messages.word(zh, "html.county_filter"));
+            counties.forEach(c -> checkbox(w, "county", c, name(units, c)));
+            w.printf("</p>%n");
+        }
         w.printf("<p>%s ", Messages.word(zh, "word.level_filter"));
         for (Level l : Level.values()) {
             checkbox(w, "level", l.yaml(), l.label(report.lang()));

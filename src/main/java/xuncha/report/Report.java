@@ -47,7 +47,11 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** A unit checked. */
-    public record UnitRef(String id, String name, UnitType type) {
+    /** A unit as reports name and order it: with its parent and its county (its county party committee). */
+    public record UnitRef(String id, String name, UnitType type, String parent, String county) {
+        public UnitRef(String id, String name, UnitType type) {
+            this(id, name, type, "", "");
+        }
     }
 
     /** A waiver that needs attention: {@code expired}, {@code stale} (matches no finding) or {@code expiring}. */
@@ -186,6 +190,57 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     }
 
     /** The findings by unit, in unit id order (each unit's in report order). */
+    /**
+     * The units in the order of the organisation: each county (by id), its county party committee
+     * first, then the county-level units and what is under them, then each township and what is under
+     * it; siblings by id. A unit outside every county's tree comes last.
+     */
+    public List<UnitRef> hierarchy() {
+        Map<String, List<UnitRef>> children = new java.util.HashMap<>();
+        List<UnitRef> roots = new java.util.ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        coverage.units().forEach(u -> ids.add(u.id()));
+        for (UnitRef u : coverage.units()) {
+            if (u.parent().isEmpty() || !ids.contains(u.parent())) {
+                roots.add(u);
+            } else {
+                children.computeIfAbsent(u.parent(), k -> new java.util.ArrayList<>()).add(u);
+            }
+        }
+        java.util.Comparator<UnitRef> townshipsLast = java.util.Comparator
+                .<UnitRef, Boolean>comparing(u -> u.type() == UnitType.TOWNSHIP_PARTY_COMMITTEE).thenComparing(UnitRef::id);
+        children.values().forEach(list -> list.sort(townshipsLast));
+        roots.sort(java.util.Comparator.<UnitRef, Boolean>comparing(u -> u.type() != UnitType.COUNTY_PARTY_COMMITTEE)
+                .thenComparing(UnitRef::id));
+        List<UnitRef> out = new java.util.ArrayList<>();
+        java.util.Deque<UnitRef> stack = new java.util.ArrayDeque<>();
+        for (UnitRef root : roots) {
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                UnitRef u = stack.pop();
+                out.add(u);
+                List<UnitRef> under = children.getOrDefault(u.id(), List.of());
+                for (int i = under.size() - 1; i >= 0; i--) {
+                    stack.push(under.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The findings by unit, the units in the order of the organisation ({@link #hierarchy}). */
+    public Map<String, List<Entry>> byUnitInHierarchy() {
+        Map<String, List<Entry>> byId = byUnit();
+        Map<String, List<Entry>> out = new java.util.LinkedHashMap<>();
+        hierarchy().forEach(u -> {
+            if (byId.containsKey(u.id())) {
+                out.put(u.id(), byId.get(u.id()));
+            }
+        });
+        byId.forEach(out::putIfAbsent);
+        return out;
+    }
+
     public Map<String, List<Entry>> byUnit() {
         return findings.stream().collect(java.util.stream.Collectors.groupingBy(Entry::unit, java.util.TreeMap::new,
                 java.util.stream.Collectors.toList()));

@@ -82,7 +82,8 @@ public final class ReportBuilder {
                         r.cites(), r.checks()))
                 .toList();
         List<Report.UnitRef> units = facts.units().stream().sorted(Comparator.comparing(Unit::id))
-                .map(u -> new Report.UnitRef(u.id(), u.name(), u.type())).toList();
+                .map(u -> new Report.UnitRef(u.id(), u.name(), u.type(), u.parent(), u.county() == null ? "" : u.county()))
+                .toList();
         Map<String, Location> origins = new TreeMap<>();
         entries.forEach(e -> e.evidence().facts().forEach(id -> {
             Location at = facts.origins().get(id);

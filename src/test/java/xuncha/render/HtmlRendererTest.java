@@ -26,7 +26,7 @@ class HtmlRendererTest {
                 .doesNotContainPattern("(src|href)=\"?https?:")
                 .doesNotContain("<link");
         assertThat(html.split("class=\"finding ", -1)).hasSize(25);
-        assertThat(html.split("<section class=\"unit\">", -1)).hasSize(15);
+        assertThat(html.split("<section class=\"unit\"", -1)).hasSize(15);
         assertThat(html).contains("data-group=\"REPORT\"").contains("value=\"violation\"");
     }
 
