@@ -66,7 +66,8 @@ final class XlsxRenderer implements Renderer {
             properties.setCreator("xuncha");
             properties.setTitle(Messages.word(zh, "xlsx.title", report.year()));
             Styles styles = new Styles(wb);
-            findings(wb.createSheet(Messages.word(zh, "word.sheet_findings")), report.findings(), report, styles, true);
+            findings(wb.createSheet(Messages.word(zh, "word.sheet_findings")),
+                    report.byUnitInHierarchy().values().stream().flatMap(List::stream).toList(), report, styles, true);
             summary(wb.createSheet(Messages.word(zh, "word.sheet_by_unit")), report, styles);
             if (report.rounds().tracked()) {
                 findings(wb.createSheet(Messages.word(zh, "word.sheet_rectified")), report.rounds().rectified(), report, styles, false);
@@ -86,7 +87,10 @@ final class XlsxRenderer implements Renderer {
 
     private static List<Column> columns(Report report) {
         boolean zh = "zh".equals(report.lang());
+        Places places = new Places(report);
         return List.of(
+                new Column("xlsx.col.county", 16, e -> places.county(e.unit())),
+                new Column("xlsx.col.township", 16, e -> places.township(e.unit())),
                 new Column("xlsx.col.unit_id", 16, Report.Entry::unit),
                 new Column("xlsx.col.unit", 22, Report.Entry::unitName),
                 new Column("xlsx.col.rule", 11, Report.Entry::rule),
@@ -162,10 +166,14 @@ final class XlsxRenderer implements Renderer {
         sheet.setColumnWidth(1, 70 * 256);
     }
 
+    /**
+     * A row per unit with findings (or findings rectified), in the order of the organisation, with its
+     * county and township; a subtotal after each county when there are several; the total last.
+     */
     private static void summary(Sheet sheet, Report report, Styles styles) {
         boolean zh = "zh".equals(report.lang());
-        List<String> keys = new ArrayList<>(List.of("xlsx.col.unit_id", "xlsx.col.unit", "xlsx.sum.violations",
-                "xlsx.sum.warnings", "xlsx.sum.waived"));
+        List<String> keys = new ArrayList<>(List.of("xlsx.col.county", "xlsx.col.township", "xlsx.col.unit_id",
+                "xlsx.col.unit", "xlsx.sum.violations", "xlsx.sum.warnings", "xlsx.sum.waived"));
         if (report.rounds().tracked()) {
             keys.addAll(List.of("xlsx.sum.new", "xlsx.sum.persisting", "xlsx.sum.regressed", "xlsx.sum.rectified"));
         }
@@ -173,32 +181,66 @@ final class XlsxRenderer implements Renderer {
         Row head = sheet.createRow(0);
         for (int i = 0; i < heads.size(); i++) {
             cell(head, i, heads.get(i), styles.head);
-            sheet.setColumnWidth(i, (i == 1 ? 24 : i == 0 ? 18 : 9) * 256);
+            sheet.setColumnWidth(i, (i == 3 ? 24 : i < 3 ? 16 : 9) * 256);
         }
+        Places places = new Places(report);
         Map<String, List<Report.Entry>> byUnit = report.byUnit();
         Map<String, List<Report.Entry>> rectified = report.rounds().rectified().stream().collect(
                 java.util.stream.Collectors.groupingBy(Report.Entry::unit));
+        boolean severalCounties = report.hierarchy().stream()
+                .filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE).count() > 1;
+        int first = 4;
         int[] totals = new int[heads.size()];
+        int[] county = new int[heads.size()];
+        String current = null;
         int r = 1;
-        for (Report.UnitRef unit : report.coverage().units()) {
+        for (Report.UnitRef unit : report.hierarchy()) {
             List<Report.Entry> es = byUnit.getOrDefault(unit.id(), List.of());
-            int[] counts = counts(es, rectified.getOrDefault(unit.id(), List.of()), report.rounds().tracked());
-            Row row = sheet.createRow(r++);
-            cell(row, 0, unit.id(), styles.text);
-            cell(row, 1, unit.name(), styles.text);
-            for (int i = 0; i < counts.length; i++) {
-                row.createCell(i + 2).setCellValue(counts[i]);
-                totals[i + 2] += counts[i];
+            List<Report.Entry> fixed = rectified.getOrDefault(unit.id(), List.of());
+            if (es.isEmpty() && fixed.isEmpty()) {
+                continue;
             }
+            if (severalCounties && current != null && !current.equals(unit.county())) {
+                r = subtotal(sheet, r, county, first, places, current, zh, styles);
+                county = new int[heads.size()];
+            }
+            current = unit.county();
+            int[] counts = counts(es, fixed, report.rounds().tracked());
+            Row row = sheet.createRow(r++);
+            cell(row, 0, places.county(unit.id()), styles.text);
+            cell(row, 1, places.township(unit.id()), styles.text);
+            cell(row, 2, unit.id(), styles.text);
+            cell(row, 3, unit.name(), styles.text);
+            for (int i = 0; i < counts.length; i++) {
+                row.createCell(i + first).setCellValue(counts[i]);
+                totals[i + first] += counts[i];
+                county[i + first] += counts[i];
+            }
+        }
+        if (severalCounties && current != null) {
+            r = subtotal(sheet, r, county, first, places, current, zh, styles);
         }
         Row total = sheet.createRow(r);
         cell(total, 0, Messages.word(zh, "word.total"), styles.head);
-        cell(total, 1, report.units() + (Messages.word(zh, "word.units_suffix")), styles.head);
-        for (int i = 2; i < heads.size(); i++) {
+        cell(total, 3, report.units() + (Messages.word(zh, "word.units_suffix")), styles.head);
+        for (int i = first; i < heads.size(); i++) {
             total.createCell(i).setCellValue(totals[i]);
             total.getCell(i).setCellStyle(styles.head);
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    /** A county's subtotal row; the next row's number. */
+    private static int subtotal(Sheet sheet, int r, int[] county, int first, Places places, String countyId, boolean zh,
+                                Styles styles) {
+        Row row = sheet.createRow(r);
+        cell(row, 0, places.county(countyId), styles.head);
+        cell(row, 3, Messages.word(zh, "xlsx.subtotal"), styles.head);
+        for (int i = first; i < county.length; i++) {
+            row.createCell(i).setCellValue(county[i]);
+            row.getCell(i).setCellStyle(styles.head);
+        }
+        return r + 1;
     }
 
     private static int[] counts(List<Report.Entry> es, List<Report.Entry> rectified, boolean tracked) {

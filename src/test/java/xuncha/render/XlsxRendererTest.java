@@ -54,32 +54,42 @@ class XlsxRendererTest {
             assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             assertThat(row(wb.getSheet("来源"), 0)).containsExactly("规则包版本", "1.1.0");
             Sheet findings = wb.getSheet("问题清单");
-            assertThat(row(findings, 0)).containsExactly("序号", "单位编号", "单位", "规则", "要求", "等级", "状态", "问题",
-                    "人员", "依据", "整改期限", "豁免", "指纹", "整改措施", "责任人", "整改完成时限", "整改情况");
+            assertThat(row(findings, 0)).containsExactly("序号", "县", "乡镇（街道）", "单位编号", "单位", "规则", "要求",
+                    "等级", "状态", "问题", "人员", "依据", "整改期限", "豁免", "指纹", "整改措施", "责任人", "整改完成时限",
+                    "整改情况");
             assertThat(findings.getLastRowNum()).isEqualTo(json.get("findings").size());
-            for (int i = 0; i < json.get("findings").size(); i++) {
-                JsonNode f = json.get("findings").get(i);
-                List<String> r = row(findings, i + 1);
-                assertThat(r.subList(0, 4)).containsExactly(String.valueOf(i + 1), f.get("unit").asText(),
+            java.util.Map<String, JsonNode> byFingerprint = new java.util.HashMap<>();
+            json.get("findings").forEach(f -> byFingerprint.put(f.get("fingerprint").asText(), f));
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                List<String> r = row(findings, i);
+                JsonNode f = byFingerprint.remove(r.get(14));
+                assertThat(f).as("row %d", i).isNotNull();
+                assertThat(r.get(0)).isEqualTo(String.valueOf(i));
+                assertThat(r.subList(1, 6)).containsExactly("中共阳曲县委员会", r.get(2), f.get("unit").asText(),
                         f.get("unit_name").asText(), f.get("rule").asText());
-                assertThat(r.get(7)).isEqualTo(f.get("message").asText());
-                assertThat(r.get(12)).isEqualTo(f.get("fingerprint").asText());
-                assertThat(r.subList(13, 17)).containsOnly("");
+                assertThat(r.get(9)).isEqualTo(f.get("message").asText());
+                assertThat(r.subList(15, 19)).containsOnly("");
             }
-            List<String> recruit = row(findings, 9);
-            assertThat(recruit.subList(1, 11)).containsExactly("dhs-party", "中共东黄水镇委员会", "RECRUIT-01",
-                    "28 周岁以下青年入党一般从团员中发展", "提醒", "新发现",
+            assertThat(byFingerprint).isEmpty();
+            // The organisation's order: the county committee first, a township's units after it.
+            assertThat(row(findings, 1).get(3)).isEqualTo("yq-party");
+            List<String> recruit = java.util.stream.IntStream.rangeClosed(1, findings.getLastRowNum())
+                    .mapToObj(i -> row(findings, i)).filter(r -> r.get(5).equals("RECRUIT-01")).findFirst().orElseThrow();
+            assertThat(recruit.subList(1, 13)).containsExactly("中共阳曲县委员会", "中共东黄水镇委员会", "dhs-party",
+                    "中共东黄水镇委员会", "RECRUIT-01", "28 周岁以下青年入党一般从团员中发展", "提醒", "新发现",
                     "中共东黄水镇委员会于2022年5月20日发展金月入党（adm-3），时年 24 周岁，不是共青团员", "金月",
                     "依据：dhs-party, adm-3, p-young-3\n阈值：admission_league_max_age = 28", "2022-12-23");
             assertThat(findings.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
             Sheet summary = wb.getSheet("按单位汇总");
-            assertThat(row(summary, 0)).containsExactly("单位编号", "单位", "违规", "提醒", "已豁免");
+            assertThat(row(summary, 0)).containsExactly("县", "乡镇（街道）", "单位编号", "单位", "违规", "提醒", "已豁免");
+            long withFindings = java.util.stream.StreamSupport.stream(json.get("findings").spliterator(), false)
+                    .map(f -> f.get("unit").asText()).distinct().count();
+            assertThat(summary.getLastRowNum()).isEqualTo(withFindings + 1);
             int units = json.get("units").asInt();
-            assertThat(summary.getLastRowNum()).isEqualTo(units + 1);
-            assertThat(row(summary, units + 1)).containsExactly("合计", units + " 个单位",
+            assertThat(row(summary, summary.getLastRowNum())).containsExactly("合计", "", "", units + " 个单位",
                     json.get("counts").get("violation").asText(), json.get("counts").get("warning").asText(), "0");
-            assertThat(row(summary, 1).subList(0, 2)).containsExactly("d-civil", "阳曲县民政局");
+            assertThat(row(summary, 1).subList(0, 4)).containsExactly("中共阳曲县委员会", "", "yq-party", "中共阳曲县委员会");
         }
     }
 
@@ -97,15 +107,37 @@ class XlsxRendererTest {
         assertThat(run.err()).isEmpty();
         try (XSSFWorkbook wb = open(xlsx)) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Findings");
-            assertThat(row(wb.getSheetAt(0), 1).get(6)).startsWith("persisting (since 2022-10-24");
+            assertThat(row(wb.getSheetAt(0), 1).get(8)).startsWith("persisting (since 2022-10-24");
             Sheet summary = wb.getSheet("By unit");
-            assertThat(row(summary, 0)).containsExactly("Unit id", "Unit", "Violations", "Warnings", "Waived", "New",
-                    "Persisting", "Regressed", "Rectified");
+            assertThat(row(summary, 0)).containsExactly("County", "Township", "Unit id", "Unit", "Violations", "Warnings",
+                    "Waived", "New", "Persisting", "Regressed", "Rectified");
             List<String> total = row(summary, summary.getLastRowNum());
-            assertThat(total.subList(5, 9)).containsExactly("0", "23", "0", "1");
+            assertThat(total.subList(7, 11)).containsExactly("0", "23", "0", "1");
             Sheet rectified = wb.getSheet("Rectified");
             assertThat(rectified.getLastRowNum()).isEqualTo(1);
-            assertThat(row(rectified, 1).subList(1, 4)).containsExactly("dhs-league", "共青团东黄水镇委员会", "GRASS-02");
+            assertThat(row(rectified, 1).subList(3, 6)).containsExactly("dhs-league", "共青团东黄水镇委员会", "GRASS-02");
+        }
+    }
+
+    @Test
+    void severalCountiesHaveTheirSubtotalsAndEveryRowItsCounty() throws Exception {
+        Path province = dir.resolve("province");
+        Run.xuncha("gen", "--counties", "2", "--out", province.toString());
+        Path xlsx = dir.resolve("p.xlsx");
+        Run.xuncha("check", "--format", "xlsx", "--output", xlsx.toString(), province.toString());
+        try (XSSFWorkbook wb = open(xlsx)) {
+            Sheet summary = wb.getSheet("按单位汇总");
+            List<List<String>> rows = java.util.stream.IntStream.rangeClosed(1, summary.getLastRowNum())
+                    .mapToObj(i -> row(summary, i)).toList();
+            List<List<String>> subtotals = rows.stream().filter(r -> r.get(3).equals("小计")).toList();
+            assertThat(subtotals).hasSize(2);
+            assertThat(subtotals.get(0).get(0)).isNotEqualTo(subtotals.get(1).get(0));
+            assertThat(rows.stream().filter(r -> !r.get(3).equals("小计") && !r.get(0).equals("合计")))
+                    .allSatisfy(r -> assertThat(r.get(0)).isIn(subtotals.get(0).get(0), subtotals.get(1).get(0)));
+            // Only units with findings are listed: far fewer rows than units.
+            assertThat(rows.size()).isLessThan(Integer.parseInt(rows.get(rows.size() - 1).get(3).replace(" 个单位", "")));
+            Sheet findings = wb.getSheet("问题清单");
+            assertThat(row(findings, 1).get(1)).isEqualTo(subtotals.get(0).get(0));
         }
     }
 

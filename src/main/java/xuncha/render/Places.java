@@ -1,0 +1,42 @@
+package xuncha.render;
+
+import xuncha.facts.UnitType;
+import xuncha.report.Report;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Where a unit stands in the organisation, by name: its county and its township, for the reading formats. */
+final class Places {
+    private final Map<String, Report.UnitRef> units = new LinkedHashMap<>();
+
+    Places(Report report) {
+        report.hierarchy().forEach(u -> units.put(u.id(), u));
+    }
+
+    /** The name of the unit's county (its county party committee); "" when it has none. */
+    String county(String unit) {
+        Report.UnitRef u = units.get(unit);
+        Report.UnitRef county = u == null ? null : units.get(u.county());
+        return county == null ? "" : county.name();
+    }
+
+    /** The name of the township party committee the unit is under, or is; "" for county-level units. */
+    String township(String unit) {
+        Set<String> seen = new HashSet<>();
+        for (Report.UnitRef u = units.get(unit); u != null && seen.add(u.id()); u = units.get(u.parent())) {
+            if (u.type() == UnitType.TOWNSHIP_PARTY_COMMITTEE) {
+                return u.name();
+            }
+        }
+        return "";
+    }
+
+    /** The unit's county id, for grouping; "" when it has none. */
+    String countyId(String unit) {
+        Report.UnitRef u = units.get(unit);
+        return u == null ? "" : u.county();
+    }
+}
