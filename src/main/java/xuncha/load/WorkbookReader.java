@@ -139,6 +139,7 @@ final class WorkbookReader {
         private final Consumer<Node> top;
         private final BiConsumer<String, Node> items;
         private Map<Integer, WorkbookFormat.Column> columns;
+        private final Map<Integer, String> headings = new java.util.HashMap<>();
         private final TreeMap<Integer, Cell> row = new TreeMap<>();
         /** The record whose nested items the next rows may add to: its own cells, its nested rows. */
         private Map<Integer, Cell> open;
@@ -244,6 +245,7 @@ final class WorkbookReader {
                 Optional<WorkbookFormat.Column> column = WorkbookFormat.column(sheet, h.text());
                 if (column.isPresent()) {
                     columns.put(h.column(), column.get());
+                    headings.put(h.column(), h.text());
                 } else {
                     problems.say(Location.ofCell(shown, name, h.row() + 1, h.column() + 1), "workbook.unknown_column",
                             h.text(), name, Suggest.term(h.text(), sheet.columns().stream()
@@ -287,7 +289,7 @@ final class WorkbookReader {
             parts.forEach((holder, list) -> tuples.add(new NodeTuple(key(holder, partAt.get(holder)),
                     new MappingNode(Tag.MAP, list, DumperOptions.FlowStyle.BLOCK))));
             Cell first = cells.values().iterator().next();
-            Mark at = mark(first.row(), 0);
+            Mark at = YamlReader.cell(name, "", first.row(), 0);
             return new MappingNode(Tag.MAP, true, tuples, at, at, DumperOptions.FlowStyle.BLOCK);
         }
 
@@ -320,7 +322,7 @@ final class WorkbookReader {
         }
 
         private Mark mark(int row, int column) {
-            return YamlReader.cell(name, row, column);
+            return YamlReader.cell(name, headings.getOrDefault(column, ""), row, column);
         }
     }
 }

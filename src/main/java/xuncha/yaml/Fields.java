@@ -92,6 +92,16 @@ public final class Fields {
         return t == null ? at() : at(t.getValueNode());
     }
 
+    /** How a message names a field: the heading of its column in a workbook (出生日期), else its name. */
+    private String label(String key) {
+        NodeTuple t = byKey.get(key);
+        return t == null ? key : label(t.getKeyNode(), key);
+    }
+
+    private static String label(Node n, String key) {
+        return YamlReader.heading(n.getStartMark()).orElse(key);
+    }
+
     public Location keyAt(String key) {
         NodeTuple t = byKey.get(key);
         return t == null ? at() : at(t.getKeyNode());
@@ -192,7 +202,7 @@ public final class Fields {
             if (v.signum() >= 0) {
                 return true;
             }
-            problems.say(at(key), "field.negative", key, what, v.toPlainString());
+            problems.say(at(key), "field.negative", label(key), what, v.toPlainString());
             return false;
         });
     }
@@ -204,11 +214,11 @@ public final class Fields {
     public Optional<Integer> count(String key, boolean required) {
         return amount(key, required).flatMap(v -> {
             if (v.stripTrailingZeros().scale() > 0) {
-                problems.say(at(key), "field.not_whole", key, what, v.toPlainString());
+                problems.say(at(key), "field.not_whole", label(key), what, v.toPlainString());
                 return Optional.empty();
             }
             if (v.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
-                problems.say(at(key), "field.too_large", key, what, MAX_COUNT, v.toPlainString());
+                problems.say(at(key), "field.too_large", label(key), what, MAX_COUNT, v.toPlainString());
                 return Optional.empty();
             }
             return Optional.of(v.intValueExact());
@@ -220,7 +230,7 @@ public final class Fields {
             if (y >= 1900 && y <= 2999) {
                 return true;
             }
-            problems.say(at(key), "field.year", key, what, y);
+            problems.say(at(key), "field.year", label(key), what, y);
             return false;
         });
     }
@@ -230,11 +240,11 @@ public final class Fields {
             try {
                 return Optional.of(Decimals.parse(s.getValue()));
             } catch (Decimals.Refused e) {
-                problems.say(at(n), "field.number_refused", key, what, e.reason(), Diagnostics.quote(s.getValue()));
+                problems.say(at(n), "field.number_refused", label(n, key), what, e.reason(), Diagnostics.quote(s.getValue()));
                 return Optional.empty();
             }
         }
-        problems.say(at(n), "field.not_number", key, what, describe(n), quotedHint(n));
+        problems.say(at(n), "field.not_number", label(n, key), what, describe(n), quotedHint(n));
         return Optional.empty();
     }
 
@@ -258,7 +268,7 @@ public final class Fields {
                 return yesNo.get();
             }
         }
-        problems.say(at(n.get()), "field.not_boolean", key, what, describe(n.get()), quotedHint(n.get()));
+        problems.say(at(n.get()), "field.not_boolean", label(n.get(), key), what, describe(n.get()), quotedHint(n.get()));
         return absent;
     }
 
@@ -271,18 +281,18 @@ public final class Fields {
             if (!Dates.hasShape(v)) {
                 Optional<String> corrected = Dates.corrected(v);
                 if (corrected.isPresent()) {
-                    problems.say(at(n), "field.date.write_as", key, Diagnostics.quote(v), corrected.get());
+                    problems.say(at(n), "field.date.write_as", label(n, key), Diagnostics.quote(v), corrected.get());
                     rewrite(n, corrected.get());
                 } else {
-                    problems.say(at(n), "field.date.shape", key, Diagnostics.quote(v));
+                    problems.say(at(n), "field.date.shape", label(n, key), Diagnostics.quote(v));
                 }
                 return Optional.empty();
             }
             Optional<LocalDate> day = Dates.parse(v);
             if (day.isEmpty() && Dates.inRange(v)) {
-                problems.say(at(n), "field.date.unreal", key, v);
+                problems.say(at(n), "field.date.unreal", label(n, key), v);
             } else if (day.isEmpty()) {
-                problems.say(at(n), "field.date.range", key, Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
+                problems.say(at(n), "field.date.range", label(n, key), Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
             }
             return day;
         });
@@ -309,7 +319,7 @@ public final class Fields {
         }
         return scalar(n, key, new Term("expect.one_of", spellings(allowed))).flatMap(v -> {
             List<String> names = allowed.stream().map(Labelled::yaml).toList();
-            problems.say(at(n), "field.not_allowed_value", v, key, what, named(allowed), Suggest.term(v, names));
+            problems.say(at(n), "field.not_allowed_value", v, label(n, key), what, named(allowed), Suggest.term(v, names));
             return Optional.<E>empty();
         });
     }
@@ -336,7 +346,7 @@ public final class Fields {
         if (n.get() instanceof SequenceNode seq) {
             return seq.getValue();
         }
-        problems.say(at(n.get()), "field.not_list", key, what, describe(n.get()));
+        problems.say(at(n.get()), "field.not_list", label(n.get(), key), what, describe(n.get()));
         return List.of();
     }
 
@@ -344,7 +354,7 @@ public final class Fields {
         if (n instanceof ScalarNode s) {
             return Optional.of(s.getValue());
         }
-        problems.say(at(n), "field.wrong_shape", key, what, expected, describe(n));
+        problems.say(at(n), "field.wrong_shape", label(n, key), what, expected, describe(n));
         return Optional.empty();
     }
 

@@ -269,14 +269,33 @@ public final class YamlReader {
     /** The name of a mark that stands for a workbook cell: this, then the sheet's name (see {@link #cell}). */
     public static final String CELL = "\u0000cell:";
 
-    /** A mark for the cell at 0-based {@code row} and {@code column} of {@code sheet}: nodes read from a workbook carry it. */
-    public static Mark cell(String sheet, int row, int column) {
-        return new Mark(CELL + sheet, 0, row, column, new int[0], 0);
+    /** What separates a cell mark's sheet from the heading of its column. */
+    public static final char HEADING = '\u0001';
+
+    /**
+     * A mark for the cell at 0-based {@code row} and {@code column} of {@code sheet}, under the column
+     * headed {@code heading} ("" for none): nodes read from a workbook carry it, and messages name the
+     * column by its heading (出生日期) rather than by the field it stands for.
+     */
+    public static Mark cell(String sheet, String heading, int row, int column) {
+        return new Mark(CELL + sheet + (heading.isEmpty() ? "" : HEADING + heading), 0, row, column, new int[0], 0);
+    }
+
+    /** The heading of the column a mark's cell is in, if it is a workbook cell under one. */
+    public static java.util.Optional<String> heading(Mark mark) {
+        String name = mark == null ? null : mark.getName();
+        if (name == null || !name.startsWith(CELL) || name.indexOf(HEADING) < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(name.substring(name.indexOf(HEADING) + 1));
     }
 
     public static Location at(String shown, Mark mark) {
         if (mark != null && mark.getName() != null && mark.getName().startsWith(CELL)) {
-            return Location.ofCell(shown, mark.getName().substring(CELL.length()), mark.getLine() + 1, mark.getColumn() + 1);
+            String sheet = mark.getName().substring(CELL.length());
+            int cut = sheet.indexOf(HEADING);
+            return Location.ofCell(shown, cut < 0 ? sheet : sheet.substring(0, cut), mark.getLine() + 1,
+                    mark.getColumn() + 1);
         }
         return mark == null ? Location.ofFile(shown) : new Location(shown, mark.getLine() + 1, mark.getColumn() + 1);
     }

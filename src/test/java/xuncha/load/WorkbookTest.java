@@ -112,8 +112,8 @@ class WorkbookTest {
         Run run = Run.xuncha("check", bad.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains(
-                bad + ":单位!C5: error: “乡村”不是单位中“type”的有效取值",
-                bad + ":人员及职务!C2: error: “birth_date”的日期应写作 YYYY-MM-DD：“1990/5/12”请写成 1990-05-12",
+                bad + ":单位!C5: error: “乡村”不是单位中“类型”的有效取值",
+                bad + ":人员及职务!C2: error: “出生日期”的日期应写作 YYYY-MM-DD：“1990/5/12”请写成 1990-05-12",
                 bad + ":会议!B2: error: 找不到单位“yq-partty”")
                 .endsWith("共 3 个错误\n").doesNotContain("Exception");
     }
