@@ -75,8 +75,7 @@ final class HtmlRenderer implements Renderer {
         boolean zh = "zh".equals(report.lang());
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.printf("<!DOCTYPE html>%n<html lang=\"%s\"><head><meta charset=\"utf-8\">%n", zh ? "zh-CN" : "en");
-        String title = (Messages.word(zh, "word.report_title")) + report.year() + (Messages.word(zh, "word.as_of_open"))
-                + report.asOf() + (Messages.word(zh, "word.close"));
+        String title = Wording.title(report, zh);
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
         w.printf("<p class=\"tally\">%s</p>%n", esc(Wording.tally(report, zh)));
         Map<String, Report.UnitRef> units = new LinkedHashMap<>();
@@ -185,7 +184,7 @@ final class HtmlRenderer implements Renderer {
         }
         w.printf("</p>%n<p>%s ", Messages.word(zh, "word.rule_group"));
         for (String g : report.findings().stream().map(Report.Entry::group).collect(Collectors.toCollection(TreeSet::new))) {
-            checkbox(w, "group", g, g);
+            checkbox(w, "group", g, Wording.group(g, zh));
         }
         w.printf("</p>%n<p>%s ", Messages.word(zh, "word.state_filter"));
         for (Report.State s : Report.State.values()) {

@@ -36,6 +36,21 @@ final class Wording {
         return lines;
     }
 
+    /** A report's title: whose facts (the county, or how many counties), the year, and the day. */
+    static String title(Report r, boolean zh) {
+        List<String> counties = r.hierarchy().stream()
+                .filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE).map(Report.UnitRef::name).toList();
+        String whose = counties.isEmpty() ? "" : counties.size() <= 3 ? String.join(Messages.word(zh, "word.list"), counties)
+                : Messages.word(zh, "title.counties", counties.size());
+        return Messages.word(zh, "title.report", whose, r.year(), xuncha.report.Texts.format(r.asOf(), zh ? "zh" : "en"));
+    }
+
+    /** A rule group by its name in the language (GRASS: 基层组织); a group the pack adds and the bundles do not name, as written. */
+    static String group(String group, boolean zh) {
+        String key = "group." + group;
+        return Messages.bundle(zh ? "zh" : "en").containsKey(key) ? Messages.word(zh, key) : group;
+    }
+
     static String label(String compared, boolean zh) {
         return switch (compared) {
             case "expected", "actual", "missing" -> Messages.word(zh, "compared." + compared);
