@@ -35,7 +35,8 @@ final class HtmlRenderer implements Renderer {
             .waiver{color:#080;margin-left:.5em}.hidden{display:none}h3{font-size:1em;margin:1em 0 .3em}h3 small{color:#666;font-weight:normal}
             h2.county{font-size:1.2em;border-bottom:2px solid #b00}table.counties{border-collapse:collapse;margin:1em 0}
             table.counties td,table.counties th{border:1px solid #ccc;padding:.2em .6em;text-align:right}
-            table.counties td:first-child,table.counties th:first-child{text-align:left}caption{text-align:left;font-weight:bold}
+            table.counties td:first-child,table.counties th:first-child{text-align:left}
+            .rounds{border:1px solid #06c;padding:.3em 1em;margin:1em 0}.rounds h2{font-size:1em;border:0}.change{margin:.3em 0 .3em 1em}caption{text-align:left;font-weight:bold}
             """;
     private static final String SCRIPT = """
             function refilter(){
@@ -78,6 +79,9 @@ final class HtmlRenderer implements Renderer {
         String title = Wording.title(report, zh);
         w.printf("<title>%s</title><style>%s</style></head><body>%n<h1>%s</h1>%n", esc(title), STYLE, esc(title));
         w.printf("<p class=\"tally\">%s</p>%n", esc(Wording.tally(report, zh)));
+        if (report.rounds().tracked()) {
+            rounds(w, report, zh);
+        }
         Map<String, Report.UnitRef> units = new LinkedHashMap<>();
         report.hierarchy().forEach(u -> units.put(u.id(), u));
         Map<String, List<List<Report.Entry>>> byCounty = new LinkedHashMap<>();
@@ -110,6 +114,39 @@ final class HtmlRenderer implements Renderer {
         }
         w.printf("<script>%s</script>%n</body></html>%n", SCRIPT);
         w.flush();
+    }
+
+    /**
+     * The round at a glance, before everything else: how many findings are new, persisting (and overdue),
+     * back, and rectified, the rectification rate; then what is new or back, and what was rectified.
+     */
+    private static void rounds(PrintWriter w, Report report, boolean zh) {
+        long persisting = report.inState(Report.State.PERSISTING);
+        long regressed = report.inState(Report.State.REGRESSED);
+        long overdue = report.findings().stream().filter(e -> e.tracking().overdue()).count();
+        int rectified = report.rounds().rectified().size();
+        long owed = rectified + persisting + regressed;
+        w.printf("<div class=\"rounds\"><p>%s</p>%n", esc(Messages.word(zh, "html.rounds", report.inState(Report.State.NEW),
+                persisting, overdue, regressed, rectified, owed == 0 ? "—" : Math.round(100.0 * rectified / owed) + "%")));
+        List<Report.Entry> changes = report.findings().stream()
+                .filter(e -> e.tracking().state() == Report.State.NEW || e.tracking().state() == Report.State.REGRESSED)
+                .toList();
+        if (!changes.isEmpty()) {
+            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "html.round_changes")));
+            changes.forEach(e -> change(w, e, report, zh));
+        }
+        if (rectified > 0) {
+            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "html.round_rectified")));
+            report.rounds().rectified().forEach(e -> change(w, e, report, zh));
+        }
+        w.println("</div>");
+    }
+
+    /** One line of the round's changes: the unit, the level, the rule and the message. */
+    private static void change(PrintWriter w, Report.Entry e, Report report, boolean zh) {
+        w.printf("<div class=\"change %s\"><span class=\"level\">%s</span><span class=\"rule\">%s</span>%s%s%s</div>%n",
+                e.level().yaml(), esc(e.level().label(report.lang())), esc(e.rule()), esc(e.unitName()),
+                esc(Messages.word(zh, "word.colon")), esc(e.message()));
     }
 
     private static String name(Map<String, Report.UnitRef> units, String id) {
