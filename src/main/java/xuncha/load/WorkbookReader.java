@@ -105,7 +105,14 @@ final class WorkbookReader {
                  | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             problems.say(Location.ofFile(shown), "workbook.not_xlsx");
         } catch (Exception e) {
-            problems.say(Location.ofFile(shown), "workbook.unreadable", String.valueOf(e.getMessage()));
+            // POI's guards against a hostile file (an entry that inflates a hundredfold or more, one too
+            // large) are said in the user's words; anything else POI cannot read, with its reason.
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("Zip bomb") || why.contains("exceed the max")) {
+                problems.say(Location.ofFile(shown), "workbook.inflates");
+            } else {
+                problems.say(Location.ofFile(shown), "workbook.unreadable", why.lines().findFirst().orElse(""));
+            }
         }
         return false;
     }

@@ -141,6 +141,33 @@ class WorkbookTest {
         assertThat(run.err()).startsWith(fake + ": error: 这不是 .xlsx 工作簿：请用 Excel 或 WPS 打开，另存为");
     }
 
+    /** A hostile workbook: a sheet that inflates ten-thousandfold is refused, said in words, before it is read. */
+    @Test
+    void aWorkbookThatInflatesFarBeyondItsSizeIsRefused() throws IOException {
+        Path workbook = dir.resolve("台账.xlsx");
+        Run.xuncha("convert", "--output", workbook.toString(), "fixtures/yangqu-2022.yaml");
+        Path bomb = dir.resolve("炸弹.xlsx");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(workbook.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet3.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    int at = xml.indexOf("<sheetData");
+                    content = (xml.substring(0, at) + " ".repeat(20_000_000) + xml.substring(at))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        Run run = Run.xuncha("check", bomb.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(bomb + ": error: 这个工作簿解压后比文件本身大得多（某一部分膨胀一百倍以上），"
+                + "为安全起见不予读取：请用 Excel 或 WPS 重新另存\n共 1 个错误\n");
+    }
+
     @Test
     void theTemplateHasTheSheetsDropDownsAndExamplesAndIsNeverWrittenOverAFilledOne() throws IOException {
         Path template = dir.resolve("台账.xlsx");
