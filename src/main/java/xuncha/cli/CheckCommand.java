@@ -85,6 +85,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--sender", paramLabel = "TEXT")
     String sender;
 
+    @Option(names = "--every-unit")
+    boolean everyUnit;
+
     @Option(names = "--explain")
     boolean explain;
 
@@ -135,7 +138,8 @@ final class CheckCommand implements Callable<Integer> {
             Renderer r = Renderers.byName(name).orElseThrow(() -> new UsageError("usage.format", name,
                     String.join(", ", Renderers.names())));
             out.add(r instanceof xuncha.render.DocxLettersRenderer && sender != null
-                    ? new xuncha.render.DocxLettersRenderer(sender) : r);
+                    ? new xuncha.render.DocxLettersRenderer(sender)
+                    : r instanceof xuncha.render.XlsxRenderer && everyUnit ? new xuncha.render.XlsxRenderer(true) : r);
         }
         if (out.size() > 1 && outputDir == null) {
             throw new UsageError("usage.formats_need_folder", String.join(", ", names));

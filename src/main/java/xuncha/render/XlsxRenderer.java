@@ -33,7 +33,19 @@ import java.util.function.Function;
  * for the unit to fill in its rectification), a summary sheet by unit, and, when checked against a
  * baseline, the findings rectified since.
  */
-final class XlsxRenderer implements Renderer {
+public final class XlsxRenderer implements Renderer {
+    /** Whether the summary sheet lists every unit, not only those with findings. */
+    private final boolean everyUnit;
+
+    public XlsxRenderer() {
+        this(false);
+    }
+
+    /** @param everyUnit list every unit in the summary sheet, those without findings too */
+    public XlsxRenderer(boolean everyUnit) {
+        this.everyUnit = everyUnit;
+    }
+
     /** The columns a unit fills in; shaded, and kept last so that sorting and filtering leave them whole. */
     private static final List<String> FILL_IN = List.of("xlsx.fill.measures", "xlsx.fill.responsible",
             "xlsx.fill.deadline", "xlsx.fill.status");
@@ -68,7 +80,7 @@ final class XlsxRenderer implements Renderer {
             Styles styles = new Styles(wb);
             findings(wb.createSheet(Messages.word(zh, "word.sheet_findings")),
                     report.byUnitInHierarchy().values().stream().flatMap(List::stream).toList(), report, styles, true);
-            summary(wb.createSheet(Messages.word(zh, "word.sheet_by_unit")), report, styles);
+            summary(wb.createSheet(Messages.word(zh, "word.sheet_by_unit")), report, styles, everyUnit);
             if (report.rounds().tracked()) {
                 findings(wb.createSheet(Messages.word(zh, "word.sheet_rectified")), report.rounds().rectified(), report, styles, false);
             }
@@ -170,7 +182,7 @@ final class XlsxRenderer implements Renderer {
      * A row per unit with findings (or findings rectified), in the order of the organisation, with its
      * county and township; a subtotal after each county when there are several; the total last.
      */
-    private static void summary(Sheet sheet, Report report, Styles styles) {
+    private static void summary(Sheet sheet, Report report, Styles styles, boolean everyUnit) {
         boolean zh = "zh".equals(report.lang());
         List<String> keys = new ArrayList<>(List.of("xlsx.col.county", "xlsx.col.township", "xlsx.col.unit_id",
                 "xlsx.col.unit", "xlsx.sum.violations", "xlsx.sum.warnings", "xlsx.sum.waived"));
@@ -197,7 +209,7 @@ final class XlsxRenderer implements Renderer {
         for (Report.UnitRef unit : report.hierarchy()) {
             List<Report.Entry> es = byUnit.getOrDefault(unit.id(), List.of());
             List<Report.Entry> fixed = rectified.getOrDefault(unit.id(), List.of());
-            if (es.isEmpty() && fixed.isEmpty()) {
+            if (es.isEmpty() && fixed.isEmpty() && !everyUnit) {
                 continue;
             }
             if (severalCounties && current != null && !current.equals(unit.county())) {

@@ -142,6 +142,16 @@ class XlsxRendererTest {
     }
 
     @Test
+    void everyUnitWhenAsked() throws Exception {
+        Path xlsx = dir.resolve("all.xlsx");
+        Run.xuncha("check", "--format", "xlsx", "--every-unit", "--output", xlsx.toString(), SAMPLE);
+        try (XSSFWorkbook wb = open(xlsx)) {
+            // The 23 units and the total.
+            assertThat(wb.getSheet("按单位汇总").getLastRowNum()).isEqualTo(24);
+        }
+    }
+
+    @Test
     void aWorkbookIsNeverWrittenToTheTerminal() {
         Run run = Run.xuncha("check", "--lang", "en", "--format", "xlsx", SAMPLE);
         assertThat(run.status()).isEqualTo(2);
