@@ -98,7 +98,7 @@ final class JunitRenderer implements Renderer {
             x.writeEndDocument();
             x.flush();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class BytecodeCheck {
     /** One refused instruction: the class (as Drools named it), its method, and what it reached. */
-    public record Violation(String className, String method, String reached) {
+    public record Violation(String className, String method, Object reached) {
     }
 
     private static final String PACKAGE = AllowList.PACKAGE.replace('.', '/') + "/";
@@ -88,7 +88,7 @@ public final class BytecodeCheck {
                 this.method = method;
             }
 
-            private void refuse(String reached) {
+            private void refuse(Object reached) {
                 found.add(new Violation(owner.replace('/', '.'), method, reached));
             }
 
@@ -124,22 +124,22 @@ public final class BytecodeCheck {
                 if (value instanceof Type t && !invoker && !ownClass(t)) {
                     refuse(t.getClassName() + ".class");
                 } else if (value instanceof Handle || value instanceof ConstantDynamic) {
-                    refuse("a method handle");
+                    refuse(new xuncha.problems.Messages.Term("bytecode.method_handle"));
                 }
             }
 
             @Override
             public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
                 if (!bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
-                    refuse(bootstrap.getOwner().replace('/', '.') + "." + bootstrap.getName() + " (a lambda or method"
-                            + " reference)");
+                    refuse(new xuncha.problems.Messages.Term("bytecode.lambda",
+                            bootstrap.getOwner().replace('/', '.') + "." + bootstrap.getName()));
                 }
             }
 
             @Override
             public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
                 if (!invoker) {
-                    refuse("a new array " + descriptor);
+                    refuse(new xuncha.problems.Messages.Term("bytecode.new_array", descriptor));
                 }
             }
         }

@@ -115,14 +115,14 @@ public final class PackCheck {
             try {
                 pkg = parser.parse(false, file.text());
             } catch (DroolsParserException | RuntimeException e) {
-                problems.say(Location.ofFile(file.shown()), "pack.drl_unreadable_detail", firstLine(e.getMessage()));
+                problems.say(Location.ofFile(file.shown()), "pack.drl_unreadable_detail", detail(e.getMessage()));
                 continue;
             }
             if (parser.hasErrors() || pkg == null) {
                 for (DroolsError error : parser.getErrors()) {
                     Location at = error instanceof ParserError pe && pe.getRow() > 0
                             ? new Location(file.shown(), pe.getRow(), pe.getCol() + 1) : Location.ofFile(file.shown());
-                    problems.say(at, "pack.drl", DRL_PREFIX.matcher(firstLine(error.getMessage())).replaceFirst(""));
+                    problems.say(at, "pack.drl", detail(DRL_PREFIX.matcher(firstLine(error.getMessage())).replaceFirst("")));
                 }
                 if (!parser.hasErrors()) {
                     problems.say(Location.ofFile(file.shown()), "pack.drl_unreadable");
@@ -318,9 +318,8 @@ public final class PackCheck {
             return Optional.empty();
         }
         if (block == null) {
-            String message = java.getProblems().isEmpty() ? "cannot read it"
-                    : firstLine(java.getProblems().get(0).getMessage());
-            say(file, offsetOf(code, HEADER, offset, fallback, message), "pack.cannot_read", what, message);
+            String message = java.getProblems().isEmpty() ? "" : firstLine(java.getProblems().get(0).getMessage());
+            say(file, offsetOf(code, HEADER, offset, fallback, message), "pack.cannot_read", what, detail(message));
             return Optional.empty();
         }
         java.util.function.BiConsumer<Node, Term> refuse = refuser(file, block, code, offset, fallback, HEADER);
@@ -465,7 +464,7 @@ public final class PackCheck {
             } else if (source instanceof CollectDescr c) {
                 pattern(c.getInputPattern());
             } else if (source instanceof FromDescr f) {
-                say(file, start(p), "pack.from", firstLine(f.getDataSource() == null ? ""
+                say(file, start(p), "pack.from", detail(f.getDataSource() == null ? ""
                         : f.getDataSource().toString()));
             } else if (source instanceof EntryPointDescr) {
                 say(file, start(p), "pack.entry_point");
@@ -523,13 +522,13 @@ public final class PackCheck {
                 ParseResult<DrlxExpression> result = new MvelParser().parse(WholeConstraint.START,
                         org.drools.mvel.parser.Providers.provider(Masks.mask(text)));
                 if (!result.isSuccessful() || result.getResult().isEmpty()) {
-                    throw new IllegalArgumentException(result.getProblems().isEmpty() ? "cannot read it"
+                    throw new IllegalArgumentException(result.getProblems().isEmpty() ? ""
                             : result.getProblems().get(0).getMessage());
                 }
                 parsed = result.getResult().get();
             } catch (RuntimeException e) {
                 String message = firstLine(e.getMessage());
-                say(file, offsetOf(text, "", offset, base, message), "pack.condition_unreadable", Diagnostics.quote(text.strip()), message);
+                say(file, offsetOf(text, "", offset, base, message), "pack.condition_unreadable", Diagnostics.quote(text.strip()), detail(message));
                 return;
             }
             if (parsed instanceof DrlxExpression d && d.getBind() != null) {
@@ -663,9 +662,12 @@ public final class PackCheck {
     }
 
     private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "(no detail)";
-        }
-        return message.strip().lines().findFirst().orElse("").strip();
+        return message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
+    }
+
+    /** A parser's word on what it could not read, shown after ours: its first line, or "no detail" in the user's language. */
+    private static Object detail(String message) {
+        String first = firstLine(message);
+        return first.isEmpty() ? new Term("pack.no_detail") : first;
     }
 }

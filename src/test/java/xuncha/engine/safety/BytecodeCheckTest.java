@@ -91,7 +91,7 @@ class BytecodeCheckTest {
                     Type.getType("()V"), new Handle(Opcodes.H_INVOKESTATIC, "java/lang/System", "gc", "()V", false),
                     Type.getType("()V"));
             m.visitInsn(Opcodes.POP);
-        })).singleElement().satisfies(v -> assertThat(v.reached()).contains("LambdaMetafactory"));
+        })).singleElement().satisfies(v -> assertThat(v.reached().toString()).contains("LambdaMetafactory"));
     }
 
     @Test
