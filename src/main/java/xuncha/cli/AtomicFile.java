@@ -39,6 +39,27 @@ final class AtomicFile {
         }
     }
 
+    /**
+     * {@link #write}, for a file the user named: one that cannot be written is a usage error said in
+     * the user's language (exit status 2), the earlier file left as it was.
+     */
+    static void writeNamed(Path target, byte[] content) {
+        try {
+            write(target, content);
+        } catch (IOException e) {
+            throw new UsageError("usage.cannot_write", target, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Whether two paths name one existing file (through links too). */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void write(Path target, byte[] content) throws IOException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Path real = realPath(target);

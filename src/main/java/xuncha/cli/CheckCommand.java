@@ -137,9 +137,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String name : names) {
             Renderer r = Renderers.byName(name).orElseThrow(() -> new UsageError("usage.format", name,
                     String.join(", ", Renderers.names())));
-            out.add(r instanceof xuncha.render.DocxLettersRenderer && sender != null
-                    ? new xuncha.render.DocxLettersRenderer(sender)
-                    : r instanceof xuncha.render.XlsxRenderer && everyUnit ? new xuncha.render.XlsxRenderer(true) : r);
+            out.add(r.with(new Renderer.Options(sender == null ? "" : sender, everyUnit)));
         }
         if (out.size() > 1 && outputDir == null) {
             throw new UsageError("usage.formats_need_folder", String.join(", ", names));
@@ -215,19 +213,11 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (Path target : targets) {
             for (Path input : inputs) {
-                if (sameFile(target, input) || Files.isDirectory(target) && input.toAbsolutePath().normalize()
+                if (AtomicFile.sameFile(target, input) || Files.isDirectory(target) && input.toAbsolutePath().normalize()
                         .startsWith(target.toAbsolutePath().normalize())) {
                     throw new UsageError("usage.overwrites_input", input);
                 }
             }
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

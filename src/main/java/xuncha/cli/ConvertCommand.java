@@ -52,29 +52,29 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UsageError("usage.convert_output", output);
         }
         for (Path input : FactLoader.files(paths)) {
-            if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            if (AtomicFile.sameFile(input, output)) {
                 throw new UsageError("usage.overwrites_input", output);
             }
         }
         try {
             FactBase facts = new FactLoader(encoding.charset()).load(paths);
             byte[] bytes = workbook ? workbook(facts, lang.code()) : YamlWriter.write(facts).getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(output, bytes);
+            AtomicFile.writeNamed(output, bytes);
             spec.commandLine().getOut().println(Messages.text(lang.code(), "written.file", output, bytes.length));
             return ExitCode.CLEAN.status();
         } catch (InputException e) {
             return Problems.report(spec, e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("xuncha convert: "
-                    + Messages.text(lang.code(), "usage.cannot_write", output, String.valueOf(e.getMessage())));
-            return ExitCode.UNUSABLE.status();
         }
     }
 
     /** The workbook of {@code facts}, its instructions sheet in {@code lang}. */
-    static byte[] workbook(FactBase facts, String lang) throws IOException {
+    static byte[] workbook(FactBase facts, String lang) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WorkbookWriter.write(facts, instructions(lang), out);
+        try {
+            WorkbookWriter.write(facts, instructions(lang), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // written to memory: not the user's doing
+        }
         return out.toByteArray();
     }
 

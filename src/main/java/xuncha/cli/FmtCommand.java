@@ -18,10 +18,11 @@ import xuncha.problems.Rewrite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,7 +51,9 @@ final class FmtCommand implements Callable<Integer> {
     public Integer call() {
         Charset charset = encoding.charset();
         List<FactLoader.Input> files = FactLoader.inputs(paths);
-        FactLoader loader = new FactLoader(charset);
+        // The bytes as the loader read them: the rewrites' offsets are into exactly these.
+        Map<Path, byte[]> read = new HashMap<>();
+        FactLoader loader = new FactLoader(charset).onFile(read::put);
         List<Diagnostic> unreadable = new ArrayList<>();
         int rewritten = 0;
         for (FactLoader.Input file : files) {
@@ -64,7 +67,7 @@ final class FmtCommand implements Callable<Integer> {
             if (!r.rewrites().isEmpty()) {
                 rewritten += r.rewrites().size();
                 list(shown, r.rewrites());
-                if (!check && !write(file.path(), shown, charset, r.rewrites(), unreadable)) {
+                if (!check && !write(file.path(), read.get(file.path()), shown, charset, r.rewrites(), unreadable)) {
                     break;
                 }
             }
@@ -89,9 +92,10 @@ final class FmtCommand implements Callable<Integer> {
     }
 
     /** Writes the file rewritten, in its own encoding; whether it was written (else why not, in {@code problems}). */
-    private boolean write(Path file, String shown, Charset charset, List<Rewrite> rewrites, List<Diagnostic> problems) {
+    private boolean write(Path file, byte[] bytes, String shown, Charset charset, List<Rewrite> rewrites,
+                          List<Diagnostic> problems) {
         try {
-            String text = new String(Files.readAllBytes(file), charset);
+            String text = new String(bytes, charset);
             AtomicFile.write(file, Canonical.apply(text, rewrites).getBytes(charset));
             return true;
         } catch (IOException e) {

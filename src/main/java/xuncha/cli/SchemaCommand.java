@@ -6,9 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xuncha.load.FactsSchema;
-import xuncha.problems.Messages;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,13 +30,7 @@ final class SchemaCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(schema);
             return ExitCode.CLEAN.status();
         }
-        try {
-            AtomicFile.write(output, schema.getBytes(StandardCharsets.UTF_8));
-            return ExitCode.CLEAN.status();
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("xuncha schema: "
-                    + Messages.text(lang.code(), "usage.cannot_write", output, String.valueOf(e.getMessage())));
-            return ExitCode.UNUSABLE.status();
-        }
+        AtomicFile.writeNamed(output, schema.getBytes(StandardCharsets.UTF_8));
+        return ExitCode.CLEAN.status();
     }
 }

@@ -45,7 +45,7 @@ final class TemplateCommand implements Callable<Integer> {
             Files.write(example, in.readAllBytes());
             FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of(example.toString()));
             byte[] bytes = ConvertCommand.workbook(facts, lang.code());
-            AtomicFile.write(output, bytes);
+            AtomicFile.writeNamed(output, bytes);
             spec.commandLine().getOut().println(Messages.text(lang.code(), "template.written", output));
             return ExitCode.CLEAN.status();
         } finally {

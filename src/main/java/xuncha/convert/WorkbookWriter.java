@@ -13,6 +13,7 @@ import xuncha.facts.FactBase;
 import xuncha.facts.Labelled;
 import xuncha.load.FactsFormat;
 import xuncha.load.WorkbookFormat;
+import xuncha.yaml.Spellings;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,11 +123,11 @@ public final class WorkbookWriter {
             return Optional.empty();
         }
         if (field.shape() == FactsFormat.Shape.BOOLEAN) {
-            return Optional.of(List.of("是", "否"));
+            return Optional.of(Spellings.YES_NO);
         }
         if (field.shape() == FactsFormat.Shape.CHOICE) {
             return Optional.of(Arrays.stream(field.values().getEnumConstants())
-                    .filter(xuncha.yaml.Spellings::writable).map(Labelled::zh).toList());
+                    .filter(Spellings::writable).map(Labelled::zh).toList());
         }
         return Optional.empty();
     }
@@ -162,7 +163,7 @@ public final class WorkbookWriter {
             cell.setCellValue(Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant()));
             cell.setCellStyle(styles.date);
         } else if (v instanceof Boolean b) {
-            cell.setCellValue(b ? "是" : "否");
+            cell.setCellValue(Spellings.yesNo(b));
         } else if (v instanceof Integer i) {
             cell.setCellValue(i);
         } else if (v instanceof BigDecimal d) {
@@ -183,8 +184,7 @@ public final class WorkbookWriter {
         if (values == null) {
             return spelled;
         }
-        return Arrays.stream(values.getEnumConstants()).filter(v -> v.yaml().equals(spelled)).findFirst()
-                .map(Labelled::zh).orElse(spelled);
+        return Spellings.read(spelled, Arrays.asList(values.getEnumConstants())).map(Labelled::zh).orElse(spelled);
     }
 
     private static final class Styles {

@@ -13,7 +13,6 @@ import xuncha.yaml.Dates;
 import xuncha.yaml.Fields;
 import xuncha.yaml.Spellings;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -113,15 +112,8 @@ public final class FactsSchema {
         ObjectNode when = JSON.objectNode();
         when.set("required", JSON.arrayNode().add(field));
         ArrayNode written = when.putObject("properties").putObject(field).putArray("enum");
-        values.forEach(v -> spellings(v).forEach(written::add));
+        values.forEach(v -> Spellings.written(v).forEach(written::add));
         return when;
-    }
-
-    private static List<String> spellings(Labelled v) {
-        List<String> all = new ArrayList<>();
-        all.add(v.yaml());
-        all.addAll(Spellings.chinese(v));
-        return all;
     }
 
     private ObjectNode shape(FactsFormat.Field f) {
@@ -136,7 +128,7 @@ public final class FactsSchema {
             case AMOUNT -> s.put("type", "number").put("minimum", 0);
             case NUMBER -> s.put("type", "number");
             case BOOLEAN -> s.set("anyOf", JSON.arrayNode().add(JSON.objectNode().put("type", "boolean"))
-                    .add(JSON.objectNode().set("enum", JSON.arrayNode().add("是").add("否"))));
+                    .add(JSON.objectNode().set("enum", texts(Spellings.YES_NO))));
             case CHOICE -> choice(s, f.values());
             case CHOICES -> s.put("type", "array").set("items", choice(JSON.objectNode(), f.values()));
             case UNIT_REFS, PERSON_REFS -> s.put("type", "array").set("items", id(JSON.objectNode()));
@@ -144,6 +136,12 @@ public final class FactsSchema {
             case RECORDS -> s.put("type", "array").putObject("items").put("$ref", "#/definitions/" + f.records());
         }
         return s;
+    }
+
+    private static ArrayNode texts(List<String> values) {
+        ArrayNode out = JSON.arrayNode();
+        values.forEach(out::add);
+        return out;
     }
 
     private static ObjectNode id(ObjectNode s) {
@@ -161,7 +159,7 @@ public final class FactsSchema {
             if (!Spellings.writable(v)) {
                 continue;
             }
-            for (String written : spellings(v)) {
+            for (String written : Spellings.written(v)) {
                 values.add(written);
                 meanings.add(v.zh() + " (" + v.yaml() + ")");
             }
@@ -174,7 +172,7 @@ public final class FactsSchema {
         s.put("type", "object");
         ObjectNode properties = s.putObject("properties");
         for (xuncha.facts.EvaluationPart p : xuncha.facts.EvaluationPart.values()) {
-            for (String written : spellings(p)) {
+            for (String written : Spellings.written(p)) {
                 properties.putObject(written).put("type", "number").put("minimum", 0).put("maximum", 100)
                         .put("description", p.zh());
             }

@@ -163,13 +163,11 @@ final class Linker {
                     ref.by());
         } else {
             Map<String, String> idByName = new LinkedHashMap<>();
-            for (int i = 0; i < drafts.declared.size(); i++) {
-                Drafts.Declared d = drafts.declared.get(i);
-                String id = drafts.ids.get(i).value();
-                if (fits(ref, d) && !d.name().isBlank() && !duplicated.contains(id)) {
+            candidates(ref).forEach((id, d) -> {
+                if (!d.name().isBlank()) {
                     idByName.putIfAbsent(d.name(), id);
                 }
-            }
+            });
             Messages.Term hint = Suggest.closest(ref.id(), idByName.keySet())
                     .map(name -> new Messages.Term("suggest.name_of", name, idByName.get(name)))
                     .orElse(new Messages.Term("suggest.none"));
@@ -196,24 +194,28 @@ final class Linker {
      * about), shown with its name so the user sees whom it names.
      */
     private Messages.Term suggestion(Drafts.Ref ref) {
-        Map<String, String> nameById = new HashMap<>();
-        Map<String, String> fileById = new HashMap<>();
+        Map<String, Drafts.Declared> candidates = candidates(ref);
+        // Of ids equally close, the one written nearest the reference (same file, then same folder):
+        // the county's own unit rather than another county's.
+        java.util.Comparator<String> nearest = java.util.Comparator.comparingInt(
+                id -> -sharedPrefix(candidates.get(id).at().file(), ref.at().file()));
+        return Suggest.closest(ref.id(), candidates.keySet(), nearest)
+                .map(id -> candidates.get(id).name().isBlank() ? new Messages.Term("suggest.did_you_mean", id)
+                        : new Messages.Term("suggest.did_you_mean_named", id, candidates.get(id).name()))
+                .orElse(new Messages.Term("suggest.none"));
+    }
+
+    /** What a reference may have meant: the records of the kind it needs, by id, never an id declared twice. */
+    private Map<String, Drafts.Declared> candidates(Drafts.Ref ref) {
+        Map<String, Drafts.Declared> out = new LinkedHashMap<>();
         for (int i = 0; i < drafts.ids.size(); i++) {
             Drafts.Declared d = drafts.declared.get(i);
             String id = drafts.ids.get(i).value();
             if (fits(ref, d) && !duplicated.contains(id)) {
-                nameById.put(id, d.name());
-                fileById.put(id, d.at().file());
+                out.put(id, d);
             }
         }
-        // Of ids equally close, the one written nearest the reference (same file, then same folder):
-        // the county's own unit rather than another county's.
-        java.util.Comparator<String> nearest = java.util.Comparator.comparingInt(
-                id -> -sharedPrefix(fileById.get(id), ref.at().file()));
-        return Suggest.closest(ref.id(), nameById.keySet(), nearest)
-                .map(id -> nameById.get(id).isBlank() ? new Messages.Term("suggest.did_you_mean", id)
-                        : new Messages.Term("suggest.did_you_mean_named", id, nameById.get(id)))
-                .orElse(new Messages.Term("suggest.none"));
+        return out;
     }
 
     private static int sharedPrefix(String a, String b) {

@@ -147,6 +147,8 @@ final class WorkbookReader {
         private final BiConsumer<String, Node> items;
         private Map<Integer, WorkbookFormat.Column> columns;
         private final Map<Integer, String> headings = new java.util.HashMap<>();
+        /** The column of the record's id, which continuation rows repeat or leave blank; -1 when none. */
+        private int idColumn = -1;
         private final TreeMap<Integer, Cell> row = new TreeMap<>();
         /** The record whose nested items the next rows may add to: its own cells, its nested rows. */
         private Map<Integer, Cell> open;
@@ -215,18 +217,14 @@ final class WorkbookReader {
 
         /** Whether a row adds to the open record: its id is blank or the open record's, its other cells blank. */
         private boolean continues(Map<Integer, Cell> own) {
-            Cell id = own.get(idColumn());
-            Cell openId = open.get(idColumn());
+            Cell id = own.get(idColumn);
+            Cell openId = open.get(idColumn);
             boolean sameId = id == null || openId != null && openId.text().equals(id.text());
             // The open record's own cells may be written again on its following rows, as they are.
-            return sameId && own.entrySet().stream().allMatch(e -> e.getKey() == idColumn()
+            return sameId && own.entrySet().stream().allMatch(e -> e.getKey() == idColumn
                     || id != null && open.containsKey(e.getKey()) && open.get(e.getKey()).text().equals(e.getValue().text()));
         }
 
-        private int idColumn() {
-            return columns.entrySet().stream().filter(e -> e.getValue().field().equals("id")).map(Map.Entry::getKey)
-                    .findFirst().orElse(-1);
-        }
 
         void flush() {
             if (open != null) {
@@ -253,6 +251,9 @@ final class WorkbookReader {
                 if (column.isPresent()) {
                     columns.put(h.column(), column.get());
                     headings.put(h.column(), h.text());
+                    if (column.get().field().equals("id") && idColumn < 0) {
+                        idColumn = h.column();
+                    }
                 } else {
                     problems.say(Location.ofCell(shown, name, h.row() + 1, h.column() + 1), "workbook.unknown_column",
                             h.text(), name, Suggest.term(h.text(), sheet.columns().stream()

@@ -31,13 +31,18 @@ import java.util.Set;
 public final class DocxLettersRenderer implements Renderer {
     private final String sender;
 
-    public DocxLettersRenderer() {
+    DocxLettersRenderer() {
         this("");
     }
 
     /** @param sender who signs the letters (巡察组, 巡察办 …); "" for the default of the language */
-    public DocxLettersRenderer(String sender) {
+    DocxLettersRenderer(String sender) {
         this.sender = sender;
+    }
+
+    @Override
+    public Renderer with(Options options) {
+        return new DocxLettersRenderer(options.sender());
     }
 
     @Override
@@ -131,14 +136,7 @@ public final class DocxLettersRenderer implements Renderer {
 
     /** The units with findings to feed back, in the order of the organisation; waived findings are left out. */
     private static Map<String, List<Report.Entry>> units(Report report) {
-        Map<String, List<Report.Entry>> out = new LinkedHashMap<>();
-        report.byUnitInHierarchy().forEach((unit, entries) -> {
-            List<Report.Entry> fedBack = entries.stream().filter(e -> !e.waived()).toList();
-            if (!fedBack.isEmpty()) {
-                out.put(unit, fedBack);
-            }
-        });
-        return out;
+        return Wording.fedBack(report.byUnitInHierarchy());
     }
 
     /** A document dated by the facts, not by the run: the same run gives the same document. */

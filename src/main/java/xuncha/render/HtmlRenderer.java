@@ -82,27 +82,25 @@ final class HtmlRenderer implements Renderer {
         if (report.rounds().tracked()) {
             rounds(w, report, zh);
         }
-        Map<String, Report.UnitRef> units = new LinkedHashMap<>();
-        report.hierarchy().forEach(u -> units.put(u.id(), u));
+        Places places = new Places(report);
         Map<String, List<List<Report.Entry>>> byCounty = new LinkedHashMap<>();
-        units.values().stream().filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE)
-                .forEach(u -> byCounty.put(u.id(), new ArrayList<>()));
-        report.byUnitInHierarchy().forEach((unit, entries) -> byCounty.computeIfAbsent(
-                units.containsKey(unit) ? units.get(unit).county() : "", k -> new ArrayList<>()).add(entries));
+        report.counties().forEach(u -> byCounty.put(u.id(), new ArrayList<>()));
+        report.byUnitInHierarchy().forEach((unit, entries) -> byCounty.computeIfAbsent(places.countyId(unit),
+                k -> new ArrayList<>()).add(entries));
         boolean counties = byCounty.size() > 1;
         if (counties) {
-            countyTable(w, report, units, byCounty, zh);
+            countyTable(w, report, places, byCounty, zh);
         }
-        filters(w, report, zh, counties ? byCounty.keySet() : List.of(), units);
+        filters(w, report, zh, counties ? byCounty.keySet() : List.of(), places);
         byCounty.forEach((county, sections) -> {
             if (counties && !sections.isEmpty()) {
                 w.printf("<h2 class=\"county\" id=\"county-%s\" data-county=\"%s\">%s</h2>%n", esc(county), esc(county),
-                        esc(name(units, county)));
+                        esc(places.name(county)));
             }
             for (List<Report.Entry> entries : sections) {
                 Report.Entry first = entries.get(0);
                 w.printf("<section class=\"unit\" data-county=\"%s\"><h3>%s <small>%s</small></h3>%n", esc(county),
-                        esc(first.unitName()), esc(where(units, first.unit(), zh)));
+                        esc(first.unitName()), esc(where(places, first.unit(), zh)));
                 entries.forEach(e -> finding(w, e, report, zh));
                 w.println("</section>");
             }
@@ -125,9 +123,8 @@ final class HtmlRenderer implements Renderer {
         long regressed = report.inState(Report.State.REGRESSED);
         long overdue = report.findings().stream().filter(e -> e.tracking().overdue()).count();
         int rectified = report.rounds().rectified().size();
-        long owed = rectified + persisting + regressed;
         w.printf("<div class=\"rounds\"><p>%s</p>%n", esc(Messages.word(zh, "html.rounds", report.inState(Report.State.NEW),
-                persisting, overdue, regressed, rectified, owed == 0 ? "—" : Math.round(100.0 * rectified / owed) + "%")));
+                persisting, overdue, regressed, rectified, rate(rectified, persisting, regressed))));
         List<Report.Entry> changes = report.findings().stream()
                 .filter(e -> e.tracking().state() == Report.State.NEW || e.tracking().state() == Report.State.REGRESSED)
                 .toList();
@@ -149,32 +146,20 @@ final class HtmlRenderer implements Renderer {
                 esc(Messages.word(zh, "word.colon")), esc(e.message()));
     }
 
-    private static String name(Map<String, Report.UnitRef> units, String id) {
-        Report.UnitRef u = units.get(id);
-        return u == null || id.isEmpty() ? id : u.name();
+    /** The rectified share of what was owed since the last round: rectified, persisting or back. */
+    private static String rate(long rectified, long persisting, long regressed) {
+        long owed = rectified + persisting + regressed;
+        return owed == 0 ? "—" : Math.round(100.0 * rectified / owed) + "%";
     }
 
-    /**
-     * Where a unit stands, beside its name: its township (the township party committee above it) and
-     * its county, where they are not the unit itself. Ids stay out of the reading formats.
-     */
-    private static String where(Map<String, Report.UnitRef> units, String id, boolean zh) {
-        List<String> above = new ArrayList<>();
-        Report.UnitRef u = units.get(id);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (u != null && !u.parent().isEmpty() && seen.add(u.id())) {
-            Report.UnitRef parent = units.get(u.parent());
-            if (parent != null && (parent.type() == xuncha.facts.UnitType.TOWNSHIP_PARTY_COMMITTEE
-                    || parent.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE)) {
-                above.add(parent.name());
-            }
-            u = parent;
-        }
+    /** Where a unit stands, beside its name: the township and county above it, by name. Ids stay out of the reading formats. */
+    private static String where(Places places, String id, boolean zh) {
+        List<String> above = places.above(id);
         return above.isEmpty() ? "" : Messages.word(zh, "html.where", String.join(Messages.word(zh, "word.list"), above));
     }
 
     /** Per county: units with findings, findings by level and, with a baseline, by state and the rectification rate. */
-    private static void countyTable(PrintWriter w, Report report, Map<String, Report.UnitRef> units,
+    private static void countyTable(PrintWriter w, Report report, Places places,
                                     Map<String, List<List<Report.Entry>>> byCounty, boolean zh) {
         boolean tracked = report.rounds().tracked();
         w.printf("<table class=\"counties\"><caption>%s</caption><tr>", esc(Messages.word(zh, "html.by_county")));
@@ -187,20 +172,19 @@ final class HtmlRenderer implements Renderer {
         heads.forEach(h -> w.printf("<th>%s</th>", esc(Messages.word(zh, h))));
         w.println("</tr>");
         Map<String, Long> rectified = report.rounds().rectified().stream().collect(Collectors.groupingBy(
-                e -> units.containsKey(e.unit()) ? units.get(e.unit()).county() : "", Collectors.counting()));
+                e -> places.countyId(e.unit()), Collectors.counting()));
         byCounty.forEach((county, sections) -> {
             List<Report.Entry> all = sections.stream().flatMap(List::stream).toList();
             w.printf("<tr><td><a href=\"#county-%s\">%s</a></td><td>%d</td><td>%d</td><td>%d</td>", esc(county),
-                    esc(name(units, county)), sections.size(), all.stream().filter(e -> e.level() == Level.VIOLATION).count(),
+                    esc(places.name(county)), sections.size(), all.stream().filter(e -> e.level() == Level.VIOLATION).count(),
                     all.stream().filter(e -> e.level() == Level.WARNING).count());
             if (tracked) {
                 long persisting = all.stream().filter(e -> e.tracking().state() == Report.State.PERSISTING).count();
                 long regressed = all.stream().filter(e -> e.tracking().state() == Report.State.REGRESSED).count();
                 long done = rectified.getOrDefault(county, 0L);
-                long owed = done + persisting + regressed;
                 w.printf("<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td>",
                         all.stream().filter(e -> e.tracking().state() == Report.State.NEW).count(), persisting, regressed,
-                        done, owed == 0 ? "—" : Math.round(100.0 * done / owed) + "%");
+                        done, rate(done, persisting, regressed));
             }
             w.println("</tr>");
         });
@@ -208,11 +192,11 @@ final class HtmlRenderer implements Renderer {
     }
 
     private static void filters(PrintWriter w, Report report, boolean zh, java.util.Collection<String> counties,
-                                Map<String, Report.UnitRef> units) {
+                                Places places) {
         w.println("<div class=\"filters\">");
         if (!counties.isEmpty()) {
             w.printf("<p>%s ", Messages.word(zh, "html.county_filter"));
-            counties.forEach(c -> checkbox(w, "county", c, name(units, c)));
+            counties.forEach(c -> checkbox(w, "county", c, places.name(c)));
             w.printf("</p>%n");
         }
         w.printf("<p>%s ", Messages.word(zh, "word.level_filter"));

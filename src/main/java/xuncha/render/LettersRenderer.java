@@ -56,12 +56,7 @@ public final class LettersRenderer implements Renderer {
     /** Each unit's letter, by unit id, in unit id order; waived findings are left out. */
     public static Map<String, String> letters(Report report) {
         Map<String, String> out = new LinkedHashMap<>();
-        report.byUnit().forEach((unit, entries) -> {
-            List<Report.Entry> fedBack = entries.stream().filter(e -> !e.waived()).toList();
-            if (!fedBack.isEmpty()) {
-                out.put(unit, letter(report, fedBack));
-            }
-        });
+        Wording.fedBack(report.byUnit()).forEach((unit, entries) -> out.put(unit, letter(report, entries)));
         return out;
     }
 

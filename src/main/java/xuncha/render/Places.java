@@ -3,8 +3,10 @@ package xuncha.render;
 import xuncha.facts.UnitType;
 import xuncha.report.Report;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +16,31 @@ final class Places {
 
     Places(Report report) {
         report.hierarchy().forEach(u -> units.put(u.id(), u));
+    }
+
+    /** A unit's name; its id when the report does not know it. */
+    String name(String unit) {
+        Report.UnitRef u = units.get(unit);
+        return u == null ? unit : u.name();
+    }
+
+    /**
+     * The names of the township and county party committees above a unit, nearest first: where it
+     * stands, beside its name, without ids. Empty for a county party committee.
+     */
+    List<String> above(String unit) {
+        List<String> above = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Report.UnitRef u = units.get(unit);
+        while (u != null && !u.parent().isEmpty() && seen.add(u.id())) {
+            Report.UnitRef parent = units.get(u.parent());
+            if (parent != null && (parent.type() == UnitType.TOWNSHIP_PARTY_COMMITTEE
+                    || parent.type() == UnitType.COUNTY_PARTY_COMMITTEE)) {
+                above.add(parent.name());
+            }
+            u = parent;
+        }
+        return above;
     }
 
     /** The name of the unit's county (its county party committee); "" when it has none. */

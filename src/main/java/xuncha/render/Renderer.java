@@ -35,6 +35,18 @@ public interface Renderer {
         throw new UnsupportedOperationException(name() + " is written as one file");
     }
 
+    /**
+     * How the command line shapes a report beyond its format: who signs the letters ({@code --sender},
+     * "" for the default), whether the workbook's summary lists every unit ({@code --every-unit}).
+     */
+    record Options(String sender, boolean everyUnit) {
+    }
+
+    /** This format with {@code options} applied; the formats they do not concern are as they are. */
+    default Renderer with(Options options) {
+        return this;
+    }
+
     /** What the files of {@link #files} are, for the line that says how many were written. */
     default String pieces() {
         return "files";

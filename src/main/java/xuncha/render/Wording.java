@@ -36,10 +36,21 @@ final class Wording {
         return lines;
     }
 
+    /** Of findings by unit, those fed back to the units (waived ones left out), for the units that have any; the order kept. */
+    static java.util.Map<String, List<Report.Entry>> fedBack(java.util.Map<String, List<Report.Entry>> byUnit) {
+        java.util.Map<String, List<Report.Entry>> out = new java.util.LinkedHashMap<>();
+        byUnit.forEach((unit, entries) -> {
+            List<Report.Entry> fedBack = entries.stream().filter(e -> !e.waived()).toList();
+            if (!fedBack.isEmpty()) {
+                out.put(unit, fedBack);
+            }
+        });
+        return out;
+    }
+
     /** A report's title: whose facts (the county, or how many counties), the year, and the day. */
     static String title(Report r, boolean zh) {
-        List<String> counties = r.hierarchy().stream()
-                .filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE).map(Report.UnitRef::name).toList();
+        List<String> counties = r.counties().stream().map(Report.UnitRef::name).toList();
         String whose = counties.isEmpty() ? "" : counties.size() <= 3 ? String.join(Messages.word(zh, "word.list"), counties)
                 : Messages.word(zh, "title.counties", counties.size());
         return Messages.word(zh, "title.report", whose, r.year(), xuncha.report.Texts.format(r.asOf(), zh ? "zh" : "en"));

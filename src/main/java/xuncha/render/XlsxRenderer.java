@@ -33,17 +33,22 @@ import java.util.function.Function;
  * for the unit to fill in its rectification), a summary sheet by unit, and, when checked against a
  * baseline, the findings rectified since.
  */
-public final class XlsxRenderer implements Renderer {
+final class XlsxRenderer implements Renderer {
     /** Whether the summary sheet lists every unit, not only those with findings. */
     private final boolean everyUnit;
 
-    public XlsxRenderer() {
+    XlsxRenderer() {
         this(false);
     }
 
     /** @param everyUnit list every unit in the summary sheet, those without findings too */
-    public XlsxRenderer(boolean everyUnit) {
+    XlsxRenderer(boolean everyUnit) {
         this.everyUnit = everyUnit;
+    }
+
+    @Override
+    public Renderer with(Options options) {
+        return new XlsxRenderer(options.everyUnit());
     }
 
     /** The columns a unit fills in; shaded, and kept last so that sorting and filtering leave them whole. */
@@ -199,8 +204,7 @@ public final class XlsxRenderer implements Renderer {
         Map<String, List<Report.Entry>> byUnit = report.byUnit();
         Map<String, List<Report.Entry>> rectified = report.rounds().rectified().stream().collect(
                 java.util.stream.Collectors.groupingBy(Report.Entry::unit));
-        boolean severalCounties = report.hierarchy().stream()
-                .filter(u -> u.type() == xuncha.facts.UnitType.COUNTY_PARTY_COMMITTEE).count() > 1;
+        boolean severalCounties = report.counties().size() > 1;
         int first = 4;
         int[] totals = new int[heads.size()];
         int[] county = new int[heads.size()];

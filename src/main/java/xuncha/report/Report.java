@@ -228,6 +228,11 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
         return out;
     }
 
+    /** The county party committees of the fact base, in the order of {@link #hierarchy}. */
+    public List<UnitRef> counties() {
+        return hierarchy().stream().filter(u -> u.type() == UnitType.COUNTY_PARTY_COMMITTEE).toList();
+    }
+
     /** The findings by unit, the units in the order of the organisation ({@link #hierarchy}). */
     public Map<String, List<Entry>> byUnitInHierarchy() {
         Map<String, List<Entry>> byId = byUnit();

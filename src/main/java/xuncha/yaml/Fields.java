@@ -16,8 +16,6 @@ import xuncha.facts.Location;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,7 +301,7 @@ public final class Fields {
     }
 
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
-        return choice(n, key, Arrays.stream(type.getEnumConstants()).filter(Spellings::writable).toList());
+        return choice(n, key, Spellings.writable(type));
     }
 
     /** One of {@code allowed}, matched by its YAML spelling or one of its Chinese names ({@link Spellings}). */

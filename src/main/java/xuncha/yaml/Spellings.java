@@ -61,6 +61,25 @@ public final class Spellings {
         return value != Source.NONE && value != SchoolLevel.NONE;
     }
 
+    /** The values of an enum a file may name ({@link #writable}), in declared order. */
+    @SuppressWarnings("unchecked")
+    public static <E extends Enum<E> & Labelled> List<E> writable(Class<E> type) {
+        // Asked for every enum field of every record: one list per enum, so that the lookup of
+        // of() finds its map without a new list to hash each time.
+        return (List<E>) WRITABLE.computeIfAbsent(type, t -> java.util.Arrays.stream(type.getEnumConstants())
+                .filter(Spellings::writable).toList());
+    }
+
+    private static final Map<Class<?>, List<?>> WRITABLE = new ConcurrentHashMap<>();
+
+    /** Every way a file may write {@code value}: its spelling, then its Chinese names. */
+    public static List<String> written(Labelled value) {
+        List<String> all = new ArrayList<>();
+        all.add(value.yaml());
+        all.addAll(chinese(value));
+        return all;
+    }
+
     /** The Chinese names a file may use for {@code value}, the one reports show first. */
     public static List<String> chinese(Labelled value) {
         List<String> all = new ArrayList<>();
@@ -75,8 +94,7 @@ public final class Spellings {
         return (Map<String, E>) CACHE.computeIfAbsent(allowed, a -> {
             Map<String, E> byName = new HashMap<>();
             for (E e : allowed) {
-                byName.put(e.yaml(), e);
-                chinese(e).forEach(name -> byName.putIfAbsent(name, e));
+                written(e).forEach(name -> byName.putIfAbsent(name, e));
             }
             return Map.copyOf(byName);
         });
@@ -96,13 +114,18 @@ public final class Spellings {
         return keys;
     }
 
+    /** A boolean as a clerk writes it: 是 or 否. */
+    public static String yesNo(boolean value) {
+        return value ? "是" : "否";
+    }
+
+    /** Both of {@link #yesNo(boolean)}: the drop-down list and the schema's values. */
+    public static final List<String> YES_NO = List.of(yesNo(true), yesNo(false));
+
     /** The booleans a file may write in Chinese. */
     public static Optional<Boolean> yesNo(String written) {
-        return switch (written) {
-            case "是" -> Optional.of(true);
-            case "否" -> Optional.of(false);
-            default -> Optional.empty();
-        };
+        return written.equals(yesNo(true)) ? Optional.of(true) : written.equals(yesNo(false)) ? Optional.of(false)
+                : Optional.empty();
     }
 
     /** Every Chinese spelling of the enums a facts file holds, for the documentation and the schema. */
