@@ -67,9 +67,12 @@ class SampleTest {
     @Test
     void explainPrintsTheEvidenceUnderEachFinding() {
         Run run = Run.xuncha("check", "--explain", SAMPLE);
-        assertThat(run.out()).contains("依据：dy-party, dy-pc-2022-05\n")
+        assertThat(run.out()).contains("依据：中共大盂镇委员会、2022年5月12日乡镇党委会\n")
                 .contains("要求 2，实际 1，还差 1\n")
-                .contains("阈值：township_league_reports_per_year = 2\n");
+                .contains("阈值：乡镇党委每年专题听取共青团工作汇报次数 2\n")
+                .contains("整改期限：2022年12月31日（年底前补足）\n")
+                .contains("阈值：入党一般应为团员的最高年龄 28 周岁")
+                .contains("整改期限：2022年7月19日（已逾期 97 天）\n");
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param level the level {@code @level} declares
  * @param texts the titles and message templates by key: {@code title_zh}, {@code zh}, {@code en_no_budget}, …
  * @param checks the unit types the rule examines ({@code @checks}); empty when it examines every unit
+ * @param deadline how its findings' deadlines are computed ({@code @deadline}, else the level's default)
  */
 public record RuleInfo(String id, String name, xuncha.findings.RuleLevel level, List<String> thresholds, String cites,
-                       Map<String, String> texts, Location at, List<UnitType> checks) {
+                       Map<String, String> texts, Location at, List<UnitType> checks,
+                       xuncha.findings.Deadline deadline) {
 
     /** The rule's group: {@code COVER} for {@code COVER-03}. */
     public String group() {

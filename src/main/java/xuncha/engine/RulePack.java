@@ -311,8 +311,18 @@ public final class RulePack {
             type.ifPresentOrElse(checks::add, () -> problems.say(at, "pack.checks", id, meta.get("checks"), name.strip(), Suggest.term(name.strip(),
                     Arrays.stream(UnitType.values()).map(UnitType::yaml).toList())));
         }
-        return new RuleInfo(id, rule.getName(), level.orElse(xuncha.findings.RuleLevel.VIOLATION), thresholds, String.valueOf(meta.getOrDefault("cites", "")),
-                Map.copyOf(texts), at, List.copyOf(checks));
+        xuncha.findings.RuleLevel declared = level.orElse(xuncha.findings.RuleLevel.VIOLATION);
+        xuncha.findings.Deadline deadline = xuncha.findings.Deadline.byDefault(declared);
+        if (meta.containsKey("deadline")) {
+            String written = String.valueOf(meta.get("deadline")).strip();
+            Optional<xuncha.findings.Deadline> named = xuncha.findings.Deadline.of(written);
+            named.ifPresentOrElse(d -> { }, () -> problems.say(at, "pack.deadline", id, written,
+                    Suggest.term(written, Arrays.stream(xuncha.findings.Deadline.values())
+                            .map(xuncha.findings.Deadline::yaml).toList())));
+            deadline = named.orElse(deadline);
+        }
+        return new RuleInfo(id, rule.getName(), declared, thresholds, String.valueOf(meta.getOrDefault("cites", "")),
+                Map.copyOf(texts), at, List.copyOf(checks), deadline);
     }
 
     /** Where {@code rule "name"} is written; the rules folder when it cannot be found. */

@@ -164,12 +164,21 @@ public final class DocxLettersRenderer implements Renderer {
         text(doc.createParagraph(), Messages.word(zh, "letter.to", first.unitName()), 16, true, "仿宋");
         body(doc, Messages.word(zh, entries.size() == 1 ? "letter.lead_one" : "letter.lead", report.year(),
                 Texts.format(report.asOf(), lang), entries.size()));
+        Wording.unitRound(report, first.unit(), zh).ifPresent(line -> body(doc, line));
         int n = 0;
-        for (Report.Entry e : entries) {
-            body(doc, Messages.word(zh, "letter.problem", ++n, e.message()));
+        for (Report.Entry e : Wording.roundOrder(report, entries)) {
+            body(doc, Wording.letterProblem(report, ++n, e, zh));
             body(doc, Messages.word(zh, "letter.requirement", e.title()));
-            e.tracking().deadline().ifPresent(d -> body(doc, Messages.word(zh, "letter.deadline",
-                    Texts.format(d, lang))));
+            Wording.deadline(e.tracking(), report.asOf(), zh).ifPresent(d -> body(doc, Messages.word(zh, "letter.deadline", d)));
+        }
+        List<Report.Entry> rectified = report.rounds().rectified().stream()
+                .filter(e -> e.unit().equals(first.unit())).toList();
+        if (!rectified.isEmpty()) {
+            body(doc, Messages.word(zh, "letter.rectified"));
+            int k = 0;
+            for (Report.Entry e : rectified) {
+                body(doc, Messages.word(zh, "letter.problem", ++k, e.message()));
+            }
         }
         body(doc, Messages.word(zh, "letter.ask"));
         XWPFParagraph from = doc.createParagraph();

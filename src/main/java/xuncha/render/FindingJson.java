@@ -34,6 +34,9 @@ final class FindingJson {
         g.writeStringField(ReportJson.FIRST_SEEN, e.tracking().firstSeen().toString());
         g.writeBooleanField(ReportJson.OVERDUE, e.tracking().overdue());
         optional(g, ReportJson.DEADLINE, e.tracking().deadline().map(Object::toString).orElse(""));
+        if (e.tracking().deadline().isPresent()) {
+            g.writeStringField(ReportJson.DEADLINE_BASIS, e.tracking().basis().yaml());
+        }
         if (e.waiver().isPresent()) {
             var w = e.waiver().get();
             g.writeObjectFieldStart(ReportJson.WAIVER);

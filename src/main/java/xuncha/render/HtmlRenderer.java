@@ -100,7 +100,7 @@ final class HtmlRenderer implements Renderer {
             for (List<Report.Entry> entries : sections) {
                 Report.Entry first = entries.get(0);
                 w.printf("<section class=\"unit\" data-county=\"%s\"><h3>%s <small>%s</small></h3>%n", esc(county),
-                        esc(first.unitName()), esc(where(places, first.unit(), zh)));
+                        esc(first.unitName()), esc(Wording.where(places, first.unit(), zh)));
                 entries.forEach(e -> finding(w, e, report, zh));
                 w.println("</section>");
             }
@@ -119,21 +119,14 @@ final class HtmlRenderer implements Renderer {
      * back, and rectified, the rectification rate; then what is new or back, and what was rectified.
      */
     private static void rounds(PrintWriter w, Report report, boolean zh) {
-        long persisting = report.inState(Report.State.PERSISTING);
-        long regressed = report.inState(Report.State.REGRESSED);
-        long overdue = report.findings().stream().filter(e -> e.tracking().overdue()).count();
-        int rectified = report.rounds().rectified().size();
-        w.printf("<div class=\"rounds\"><p>%s</p>%n", esc(Messages.word(zh, "html.rounds", report.inState(Report.State.NEW),
-                persisting, overdue, regressed, rectified, rate(rectified, persisting, regressed))));
-        List<Report.Entry> changes = report.findings().stream()
-                .filter(e -> e.tracking().state() == Report.State.NEW || e.tracking().state() == Report.State.REGRESSED)
-                .toList();
+        w.printf("<div class=\"rounds\"><p>%s</p>%n", esc(Wording.round(report.roundCounts(), zh)));
+        List<Report.Entry> changes = report.changes();
         if (!changes.isEmpty()) {
-            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "html.round_changes")));
+            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "round.changes")));
             changes.forEach(e -> change(w, e, report, zh));
         }
-        if (rectified > 0) {
-            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "html.round_rectified")));
+        if (!report.rounds().rectified().isEmpty()) {
+            w.printf("<h2>%s</h2>%n", esc(Messages.word(zh, "round.rectified")));
             report.rounds().rectified().forEach(e -> change(w, e, report, zh));
         }
         w.println("</div>");
@@ -141,22 +134,10 @@ final class HtmlRenderer implements Renderer {
 
     /** One line of the round's changes: the unit, the level, the rule and the message. */
     private static void change(PrintWriter w, Report.Entry e, Report report, boolean zh) {
-        w.printf("<div class=\"change %s\"><span class=\"level\">%s</span><span class=\"rule\">%s</span>%s%s%s</div>%n",
-                e.level().yaml(), esc(e.level().label(report.lang())), esc(e.rule()), esc(e.unitName()),
-                esc(Messages.word(zh, "word.colon")), esc(e.message()));
+        w.printf("<div class=\"change %s\"><span class=\"level\">%s</span><span class=\"rule\">%s</span>%s</div>%n",
+                e.level().yaml(), esc(e.level().label(report.lang())), esc(e.rule()), esc(Wording.withUnit(e, zh)));
     }
 
-    /** The rectified share of what was owed since the last round: rectified, persisting or back. */
-    private static String rate(long rectified, long persisting, long regressed) {
-        long owed = rectified + persisting + regressed;
-        return owed == 0 ? "—" : Math.round(100.0 * rectified / owed) + "%";
-    }
-
-    /** Where a unit stands, beside its name: the township and county above it, by name. Ids stay out of the reading formats. */
-    private static String where(Places places, String id, boolean zh) {
-        List<String> above = places.above(id);
-        return above.isEmpty() ? "" : Messages.word(zh, "html.where", String.join(Messages.word(zh, "word.list"), above));
-    }
 
     /** Per county: units with findings, findings by level and, with a baseline, by state and the rectification rate. */
     private static void countyTable(PrintWriter w, Report report, Places places,
@@ -184,7 +165,7 @@ final class HtmlRenderer implements Renderer {
                 long done = rectified.getOrDefault(county, 0L);
                 w.printf("<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td>",
                         all.stream().filter(e -> e.tracking().state() == Report.State.NEW).count(), persisting, regressed,
-                        done, rate(done, persisting, regressed));
+                        done, Wording.rate(new Report.RoundCounts(0, (int) persisting, 0, (int) regressed, (int) done)));
             }
             w.println("</tr>");
         });
@@ -229,14 +210,11 @@ final class HtmlRenderer implements Renderer {
         }
         e.waiver().ifPresent(x -> w.printf("<span class=\"waiver\">[%s %s: %s]</span>", Messages.word(zh, "word.waived_until"),
                 x.expires(), esc(x.reason())));
-        e.tracking().deadline().ifPresent(d -> w.printf("<span class=\"state\">[%s %s]</span>",
-                Messages.word(zh, "word.rectify_by"), d));
+        Wording.deadline(e.tracking(), report.asOf(), zh).ifPresent(d -> w.printf("<span class=\"%s\">[%s %s]</span>",
+                e.tracking().overdue() ? "state overdue" : "state", Messages.word(zh, "word.rectify_by"), esc(d)));
         Report.Evidence ev = e.evidence();
-        w.printf("<div class=\"evidence\">%s %s", Messages.word(zh, "word.facts_title"), esc(String.join(", ", ev.facts())));
-        ev.compared().forEach((k, v) -> w.printf("; %s %s", esc(Wording.label(k, zh)),
-                esc(Texts.format(v, report.lang()))));
-        ev.thresholds().forEach((k, v) -> w.printf("; %s = %s", esc(k), esc(Texts.format(v, "en"))));
-        w.println("</div></div>");
+        w.printf("<div class=\"evidence\">%s</div></div>%n", esc(String.join(Messages.word(zh, "word.semicolon"),
+                Wording.evidenceLines(ev, zh))));
     }
 
     static String esc(String s) {

@@ -66,14 +66,22 @@ public final class LettersRenderer implements Renderer {
         StringBuilder s = new StringBuilder();
         Report.Entry first = entries.get(0);
         s.append(Messages.word(zh, entries.size() == 1 ? "letter.opening_one" : "letter.opening", first.unitName(),
-                first.unit(), report.year(), asOf, entries.size()));
+                report.year(), asOf, entries.size()));
+        Wording.unitRound(report, first.unit(), zh).ifPresent(line -> s.append(line).append("\n\n"));
         int n = 0;
-        for (Report.Entry e : entries) {
+        for (Report.Entry e : Wording.roundOrder(report, entries)) {
             s.append(++n).append(". **").append(e.level().label(report.lang())).append("** ").append(e.message())
+                    .append(report.rounds().tracked() ? Messages.word(zh, "letter.state", e.tracking().state().label(zh)) : "")
                     .append("\n   - ").append(Messages.word(zh, "word.violates")).append(e.title()).append(Messages.word(zh, "word.open"))
                     .append(e.rule()).append(Messages.word(zh, "word.close_line"));
-            e.tracking().deadline().ifPresent(d -> s.append("   - ").append(Messages.word(zh, "word.rectify_by_title"))
-                    .append(Texts.format(d, report.lang())).append('\n'));
+            Wording.deadline(e.tracking(), report.asOf(), zh).ifPresent(d -> s.append("   - ")
+                    .append(Messages.word(zh, "word.rectify_by_title")).append(d).append('\n'));
+        }
+        List<Report.Entry> rectified = report.rounds().rectified().stream()
+                .filter(e -> e.unit().equals(first.unit())).toList();
+        if (!rectified.isEmpty()) {
+            s.append('\n').append(Messages.word(zh, "letter.rectified")).append("\n\n");
+            rectified.forEach(e -> s.append("- ").append(e.message()).append('\n'));
         }
         s.append(Messages.word(zh, "letter.closing"));
         return s.toString();

@@ -37,15 +37,22 @@ final class TextRenderer implements Renderer {
         Map<String, List<Report.Entry>> byUnit = report.byUnit();
         int width = java.util.Arrays.stream(Level.values()).mapToInt(l -> l.label(report.lang()).length()).max()
                 .orElse(0);
+        Places places = new Places(report);
+        if (report.rounds().tracked()) {
+            rounds(w, report, zh, width);
+        }
         byUnit.forEach((unit, entries) -> {
-            w.printf("%s (%s)%n", entries.get(0).unitName(), unit);
+            w.printf("%s (%s)%s%n", entries.get(0).unitName(), unit, Wording.where(places, unit, zh));
             for (Report.Entry e : entries) {
                 w.printf("  %-" + width + "s  %-10s  %s%s%s%n", e.level().label(report.lang()), e.rule(), e.message(),
                         report.rounds().tracked() ? state(e.tracking(), zh) : "",
                         e.waiver().map(x -> Messages.word(zh, "text.waived", x.expires(), x.reason(), x.approvedBy()))
                                 .orElse(""));
                 if (report.explain()) {
-                    explain(w, e.evidence(), zh, " ".repeat(width + 16));
+                    String indent = " ".repeat(width + 16);
+                    explain(w, e.evidence(), zh, indent);
+                    Wording.deadline(e.tracking(), report.asOf(), zh).ifPresent(d -> w.printf("%s%s%s%n", indent,
+                            Messages.word(zh, "word.rectify_by_colon"), d));
                 }
             }
             w.println();
@@ -62,7 +69,7 @@ final class TextRenderer implements Renderer {
 
     /** The finding's place in the rounds, after its message: [仍存在，自 2022-05-20 起，逾期]. */
     private static String state(Report.Tracking t, boolean zh) {
-        String since = t.firstSeen().toString();
+        String since = Texts.format(t.firstSeen(), zh ? "zh" : "en");
         return switch (t.state()) {
             case PERSISTING -> Messages.word(zh, t.overdue() ? "text.persisting_overdue" : "text.persisting", since);
             case REGRESSED -> Messages.word(zh, "word.tag_regressed");
@@ -86,6 +93,28 @@ final class TextRenderer implements Renderer {
             w.printf("  %s  %s  (%s)%n", what, status, n.waiver().at());
         }
         w.println();
+    }
+
+    /**
+     * With a baseline, the report opens with the round: its counts, then what is new or back and
+     * what was rectified since, before the findings by unit.
+     */
+    private static void rounds(PrintWriter w, Report report, boolean zh, int width) {
+        w.println(Wording.round(report.roundCounts(), zh));
+        changes(w, Messages.word(zh, "round.changes"), report.changes(), report, width);
+        changes(w, Messages.word(zh, "round.rectified"), report.rounds().rectified(), report, width);
+        w.println();
+    }
+
+    private static void changes(PrintWriter w, String heading, List<Report.Entry> entries, Report report, int width) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        boolean zh = "zh".equals(report.lang());
+        w.println(heading + Messages.word(zh, "word.colon"));
+        for (Report.Entry e : entries) {
+            w.printf("  %-" + width + "s  %-10s  %s%n", e.level().label(report.lang()), e.rule(), Wording.withUnit(e, zh));
+        }
     }
 
     private static String rounds(Report r, boolean zh) {

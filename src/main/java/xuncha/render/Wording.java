@@ -18,22 +18,90 @@ final class Wording {
     private Wording() {
     }
 
-    /** A finding's evidence as lines: the facts, then expected/actual/missing, then the thresholds. */
+    /**
+     * A finding's evidence as lines: the facts as a reader names them, then expected/actual/missing,
+     * then the thresholds by their names, with their values in their units.
+     */
     static List<String> evidenceLines(Report.Evidence ev, boolean zh) {
         String lang = zh ? "zh" : "en";
         List<String> lines = new ArrayList<>();
-        lines.add((Messages.word(zh, "word.facts")) + String.join(", ", ev.facts()));
+        lines.add((Messages.word(zh, "word.facts")) + String.join(Messages.word(zh, "word.list"), ev.factsShown()));
         if (!ev.compared().isEmpty()) {
             lines.add(ev.compared().entrySet().stream()
                     .map(c -> label(c.getKey(), zh) + " " + Texts.format(c.getValue(), lang))
                     .collect(Collectors.joining(Messages.word(zh, "word.comma"))));
         }
         if (!ev.thresholds().isEmpty()) {
-            lines.add((Messages.word(zh, "word.thresholds")) + ev.thresholds().entrySet().stream()
-                    .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en"))
-                    .collect(Collectors.joining(Messages.word(zh, "word.semicolon"))));
+            lines.add((Messages.word(zh, "word.thresholds")) + String.join(Messages.word(zh, "word.semicolon"),
+                    ev.thresholdsShown()));
         }
         return lines;
+    }
+
+    /**
+     * A finding's deadline as a reader reads it: the day, and why or how late: 2022年12月31日（年底前补足）,
+     * 2022年7月19日（已逾期 97 天）.
+     */
+    static java.util.Optional<String> deadline(Report.Tracking t, java.time.LocalDate asOf, boolean zh) {
+        String lang = zh ? "zh" : "en";
+        return t.deadline().map(d -> {
+            String day = Texts.format(d, lang);
+            if (t.overdue()) {
+                return Messages.word(zh, "deadline.overdue", day, java.time.temporal.ChronoUnit.DAYS.between(d, asOf));
+            }
+            return Messages.word(zh, t.basis() == xuncha.findings.Deadline.YEAR_END ? "deadline.year_end"
+                    : "deadline.plain", day);
+        });
+    }
+
+    /** Where a unit stands, beside its name: the township and county above it, by name; "" for a county. */
+    static String where(Places places, String id, boolean zh) {
+        List<String> above = places.above(id);
+        return above.isEmpty() ? "" : Messages.word(zh, "word.where", String.join(Messages.word(zh, "word.list"), above));
+    }
+
+    /** A unit's findings as its letter lists them: with a baseline the new and back ones first, else as they are. */
+    static List<Report.Entry> roundOrder(Report report, List<Report.Entry> entries) {
+        if (!report.rounds().tracked()) {
+            return entries;
+        }
+        List<Report.Entry> out = new ArrayList<>(entries.stream()
+                .filter(e -> e.tracking().state() != Report.State.PERSISTING).toList());
+        out.addAll(entries.stream().filter(e -> e.tracking().state() == Report.State.PERSISTING).toList());
+        return out;
+    }
+
+    /** With a baseline, how a unit's letter opens its problems: its round against the last one. */
+    static java.util.Optional<String> unitRound(Report report, String unit, boolean zh) {
+        if (!report.rounds().tracked()) {
+            return java.util.Optional.empty();
+        }
+        Report.RoundCounts c = report.within(java.util.Set.of(unit)).roundCounts();
+        return java.util.Optional.of(Messages.word(zh, "letter.round", c.rectified(), c.persisting(), c.overdue(),
+                c.fresh(), c.regressed()));
+    }
+
+    /** A problem of a letter with, when rounds are tracked, its state: 1. …（仍存在）. */
+    static String letterProblem(Report report, int n, Report.Entry e, boolean zh) {
+        return Messages.word(zh, "letter.problem", n, e.message()) + (report.rounds().tracked()
+                ? Messages.word(zh, "letter.state", e.tracking().state().label(zh)) : "");
+    }
+
+    /** A finding's message where its unit is not said otherwise: the message, after the unit's name unless it opens with it. */
+    static String withUnit(Report.Entry e, boolean zh) {
+        return e.message().startsWith(e.unitName()) ? e.message()
+                : e.unitName() + Messages.word(zh, "word.colon") + e.message();
+    }
+
+    /** The round at a glance in one line: new, persisting, overdue, back, rectified, and the rate. */
+    static String round(Report.RoundCounts c, boolean zh) {
+        return Messages.word(zh, "round.line", c.fresh(), c.persisting(), c.overdue(), c.regressed(), c.rectified(),
+                rate(c));
+    }
+
+    /** The rectification rate as a percentage, or a dash when nothing was owed. */
+    static String rate(Report.RoundCounts c) {
+        return c.ratePercent().isPresent() ? c.ratePercent().getAsLong() + "%" : "—";
     }
 
     /** Of findings by unit, those fed back to the units (waived ones left out), for the units that have any; the order kept. */

@@ -3,6 +3,7 @@ package xuncha.render;
 import xuncha.problems.Messages;
 
 import xuncha.report.Report;
+import xuncha.report.Texts;
 import xuncha.report.Fingerprint;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -81,8 +82,12 @@ final class XlsxRenderer implements Renderer {
             var properties = wb.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setCreated(Optional.of(Date.from(report.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())));
             properties.setCreator("xuncha");
-            properties.setTitle(Messages.word(zh, "xlsx.title", report.year()));
+            String title = Wording.title(report, zh);
+            properties.setTitle(title);
             Styles styles = new Styles(wb);
+            if (report.rounds().tracked()) {
+                round(wb.createSheet(Messages.word(zh, "word.sheet_round")), report, styles);
+            }
             findings(wb.createSheet(Messages.word(zh, "word.sheet_findings")),
                     report.byUnitInHierarchy().values().stream().flatMap(List::stream).toList(), report, styles, true);
             summary(wb.createSheet(Messages.word(zh, "word.sheet_by_unit")), report, styles, everyUnit);
@@ -92,6 +97,8 @@ final class XlsxRenderer implements Renderer {
             if (report.provenance().known()) {
                 provenance(wb.createSheet(Messages.word(zh, "word.sheet_provenance")), report, styles);
             }
+            // Printed, every sheet says whose report it is and of which day.
+            wb.sheetIterator().forEachRemaining(s -> s.getHeader().setCenter(title));
             wb.write(out);
         } finally {
             wb.close();
@@ -118,7 +125,7 @@ final class XlsxRenderer implements Renderer {
                 new Column("xlsx.col.person", 10, Report.Entry::personName),
                 new Column("xlsx.col.evidence", 40, e -> String.join("\n", Wording.evidenceLines(e.evidence(), zh))),
                 new Column("xlsx.col.rectify_by", 12,
-                        e -> e.tracking().deadline().map(d -> d.toString()).orElse("")),
+                        e -> Wording.deadline(e.tracking(), report.asOf(), zh).orElse("")),
                 new Column("xlsx.col.waiver", 24, e -> e.waiver().map(w -> (Messages.word(zh, "word.until")) + w.expires() + (Messages.word(zh, "word.colon"))
                         + w.reason() + (Messages.word(zh, "word.open")) + w.approvedBy() + (Messages.word(zh, "word.approved_close"))).orElse("")),
                 new Column("xlsx.col.fingerprint", 18, Report.Entry::fingerprint));
@@ -127,7 +134,8 @@ final class XlsxRenderer implements Renderer {
     private static String state(Report.Entry e, boolean zh) {
         String label = e.tracking().state().label(zh);
         if (e.tracking().state() == Report.State.PERSISTING) {
-            label += (Messages.word(zh, "word.since_open")) + e.tracking().firstSeen() + (e.tracking().overdue()
+            label += (Messages.word(zh, "word.since_open")) + Texts.format(e.tracking().firstSeen(), zh ? "zh" : "en")
+                    + (e.tracking().overdue()
                     ? (Messages.word(zh, "word.overdue_close")) : (Messages.word(zh, "word.close")));
         }
         return label;
@@ -181,6 +189,58 @@ final class XlsxRenderer implements Renderer {
         }
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 70 * 256);
+    }
+
+    /**
+     * The round at a glance, the first sheet when there is a baseline: the counts and the rate, then
+     * the new and back findings, then those rectified since the last round, each with its place.
+     */
+    private static void round(Sheet sheet, Report report, Styles styles) {
+        boolean zh = "zh".equals(report.lang());
+        Report.RoundCounts c = report.roundCounts();
+        List<String> heads = java.util.stream.Stream.of("xlsx.sum.new", "xlsx.sum.persisting", "xlsx.sum.overdue",
+                "xlsx.sum.regressed", "xlsx.sum.rectified", "xlsx.sum.rate").map(k -> Messages.word(zh, k)).toList();
+        Row head = sheet.createRow(0);
+        Row values = sheet.createRow(1);
+        int[] counts = {c.fresh(), c.persisting(), c.overdue(), c.regressed(), c.rectified()};
+        for (int i = 0; i < heads.size(); i++) {
+            cell(head, i, heads.get(i), styles.head);
+            if (i < counts.length) {
+                values.createCell(i).setCellValue(counts[i]);
+                values.getCell(i).setCellStyle(styles.text);
+            } else {
+                cell(values, i, Wording.rate(c), styles.text);
+            }
+        }
+        Places places = new Places(report);
+        int r = listed(sheet, 3, Messages.word(zh, "round.changes"), report.changes(), places, report, styles);
+        listed(sheet, r + 1, Messages.word(zh, "round.rectified"), report.rounds().rectified(), places, report, styles);
+        int[] widths = {16, 16, 22, 11, 8, 70};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+    }
+
+    /** A heading and the findings under it, from row {@code r}; the row after them. */
+    private static int listed(Sheet sheet, int r, String heading, List<Report.Entry> entries, Places places,
+                              Report report, Styles styles) {
+        boolean zh = "zh".equals(report.lang());
+        cell(sheet.createRow(r++), 0, heading + (Messages.word(zh, "word.count_paren", entries.size())), styles.head);
+        Row head = sheet.createRow(r++);
+        List<String> keys = List.of("xlsx.col.county", "xlsx.col.township", "xlsx.col.unit", "xlsx.col.rule",
+                "xlsx.col.level", "xlsx.col.finding");
+        for (int i = 0; i < keys.size(); i++) {
+            cell(head, i, Messages.word(zh, keys.get(i)), styles.head);
+        }
+        for (Report.Entry e : entries) {
+            Row row = sheet.createRow(r++);
+            String[] cells = {places.county(e.unit()), places.township(e.unit()), e.unitName(), e.rule(),
+                    e.level().label(report.lang()), e.message()};
+            for (int i = 0; i < cells.length; i++) {
+                cell(row, i, cells[i], styles.text);
+            }
+        }
+        return r;
     }
 
     /**

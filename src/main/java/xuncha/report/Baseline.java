@@ -130,8 +130,23 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
                 new Report.Tracking(state, firstSeen, f.path(ReportJson.OVERDUE).asBoolean(),
                         f.has(ReportJson.DEADLINE) && !f.get(ReportJson.DEADLINE).isNull()
                                 ? java.util.Optional.of(date(json, f, ReportJson.DEADLINE, problems))
-                                : java.util.Optional.empty()),
+                                : java.util.Optional.empty(), basis(json, f, problems)),
                 java.util.Optional.empty());
+    }
+
+    /** How the earlier round computed the deadline; a report from before {@code deadline_basis} used the period. */
+    private static xuncha.findings.Deadline basis(LocatedJson json, JsonNode f, Diagnostics problems) {
+        if (!f.hasNonNull(ReportJson.DEADLINE_BASIS)) {
+            return xuncha.findings.Deadline.RECTIFICATION;
+        }
+        String written = f.get(ReportJson.DEADLINE_BASIS).asText();
+        java.util.Optional<xuncha.findings.Deadline> read = xuncha.findings.Deadline.of(written);
+        if (read.isEmpty()) {
+            problems.say(json.at(f, ReportJson.DEADLINE_BASIS), "baseline.deadline_basis",
+                    java.util.Arrays.stream(xuncha.findings.Deadline.values()).map(xuncha.findings.Deadline::yaml)
+                            .collect(java.util.stream.Collectors.joining(", ")), Diagnostics.quote(written));
+        }
+        return read.orElse(xuncha.findings.Deadline.RECTIFICATION);
     }
 
     private static String text(JsonNode f, String field) {

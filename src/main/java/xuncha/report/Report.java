@@ -120,10 +120,18 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     /**
      * A finding's place in the rounds.
      *
-     * @param deadline the day by which it is to be rectified: {@code firstSeen} + the county's
-     *                 {@code rectification_days}, when the pack has that threshold
+     * @param overdue  whether the round's as-of day is past the deadline
+     * @param deadline the day by which it is to be rectified, computed as the rule says ({@code basis}):
+     *                 {@code firstSeen} + the county's {@code rectification_days} unless the rule says otherwise
+     * @param basis    how the deadline was computed
      */
-    public record Tracking(State state, LocalDate firstSeen, boolean overdue, Optional<LocalDate> deadline) {
+    public record Tracking(State state, LocalDate firstSeen, boolean overdue, Optional<LocalDate> deadline,
+                           xuncha.findings.Deadline basis) {
+        /** A finding first seen on {@code firstSeen} with this deadline, overdue when {@code asOf} is past it. */
+        public static Tracking of(State state, LocalDate firstSeen, LocalDate asOf, Optional<LocalDate> deadline,
+                                  xuncha.findings.Deadline basis) {
+            return new Tracking(state, firstSeen, deadline.map(asOf::isAfter).orElse(false), deadline, basis);
+        }
     }
 
     /** One finding as reported. {@code person} and {@code personName} are "" when it names no one. */
@@ -156,8 +164,18 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
      * @param facts the ids of the facts that matched
      * @param compared expected, actual and missing, those the rule states
      * @param thresholds the values of the thresholds the rule read, by name
+     * @param factsShown the facts as a reader names them (a unit by its name, a meeting by its day and kind),
+     *                   what the reading formats show; the ids where nothing names them
+     * @param thresholdsShown each threshold read, by its name in the report's language with its value in its
+     *                        unit (团建经费占党建经费的最低比例 10%)
      */
-    public record Evidence(List<String> facts, Map<String, Object> compared, Map<String, Object> thresholds) {
+    public record Evidence(List<String> facts, Map<String, Object> compared, Map<String, Object> thresholds,
+                           List<String> factsShown, List<String> thresholdsShown) {
+        /** Evidence whose facts and thresholds are shown as written (a report read back, a test's). */
+        public Evidence(List<String> facts, Map<String, Object> compared, Map<String, Object> thresholds) {
+            this(facts, compared, thresholds, facts, thresholds.entrySet().stream()
+                    .map(t -> t.getKey() + " = " + Texts.format(t.getValue(), "en")).toList());
+        }
     }
 
     /** A report of these entries, its counts computed from them. */
@@ -254,6 +272,32 @@ public record Report(String lang, int year, LocalDate asOf, int units, int rules
     /** How many findings are in a state. */
     public int inState(State state) {
         return (int) findings.stream().filter(e -> e.tracking().state() == state).count();
+    }
+
+    /**
+     * The round at a glance, against the round before: new, persisting, overdue (of any state),
+     * back and rectified findings.
+     */
+    public record RoundCounts(int fresh, int persisting, int overdue, int regressed, int rectified) {
+        /**
+         * The rectification rate in whole percent: what was rectified of what was owed since the
+         * last round (rectified, persisting or back); empty when nothing was owed.
+         */
+        public java.util.OptionalLong ratePercent() {
+            long owed = (long) rectified + persisting + regressed;
+            return owed == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Math.round(100.0 * rectified / owed));
+        }
+    }
+
+    public RoundCounts roundCounts() {
+        return new RoundCounts(inState(State.NEW), inState(State.PERSISTING),
+                (int) findings.stream().filter(e -> e.tracking().overdue()).count(), inState(State.REGRESSED),
+                rounds.rectified().size());
+    }
+
+    /** What the round brings: the new findings and those back after being rectified, in report order. */
+    public List<Entry> changes() {
+        return findings.stream().filter(e -> e.tracking().state() != State.PERSISTING).toList();
     }
 
     /** This report restricted to some units: the findings of those units, which are all it counts as checked. */

@@ -29,7 +29,9 @@ public final class ReportBuilder {
     private static final Comparator<Report.Entry> ORDER = Comparator.comparing(Report.Entry::unit)
             .thenComparing(Report.Entry::rule)
             .thenComparing(Report.Entry::person)
-            .thenComparing(Report.Entry::message);
+            .thenComparing(Report.Entry::message)
+            // Two findings alike to the letter (two problems of one unit with the same summary) still in one order.
+            .thenComparing(Report.Entry::fingerprint);
 
     private ReportBuilder() {
     }
@@ -47,6 +49,9 @@ public final class ReportBuilder {
         Map<String, Map<String, Object>> thresholdsByCounty = new HashMap<>();
         Map<String, Map<String, Object>> titleValuesByCounty = new HashMap<>();
         Function<String, Optional<BigDecimal>> days = rectificationDays(facts, pack);
+        Set<String> cited = new java.util.HashSet<>();
+        findings.forEach(f -> cited.addAll(f.facts()));
+        FactNames names = new FactNames(facts, cited, lang);
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());
@@ -65,9 +70,10 @@ public final class ReportBuilder {
             String template = rule.message(lang, f.variant()).orElse(rule.message(lang, "").orElseThrow());
             return new Report.Entry(f.rule(), f.level(), f.unit(), unitName, f.person(), personName,
                     Texts.fill(rule.title(lang), titleValues, lang), Texts.fill(template, values, lang),
-                    evidence(f, rule, thresholdValues), Fingerprint.of(f),
-                    new Report.Tracking(Report.State.NEW, facts.period().asOf(), false,
-                            days.apply(f.unit()).map(d -> facts.period().asOf().plusDays(d.longValue()))),
+                    evidence(f, rule, thresholdValues, names, lang), Fingerprint.of(f),
+                    Report.Tracking.of(Report.State.NEW, facts.period().asOf(), facts.period().asOf(),
+                            rule.deadline().due(facts.period().asOf(), facts.period(), days.apply(f.unit()),
+                                    given(f)), rule.deadline().effective(facts.period(), given(f))),
                     Optional.empty());
         }).sorted(ORDER).toList();
         return Report.of(lang, facts.period().year(), facts.period().asOf(), entries, explain,
@@ -113,6 +119,12 @@ public final class ReportBuilder {
                 new Report.Coverage(first.coverage().rules(), units, origins));
     }
 
+    /** The deadline a finding gives as its value {@code deadline}, if it gives a day. */
+    private static Optional<java.time.LocalDate> given(Finding f) {
+        return f.args().get(xuncha.findings.Deadline.VALUE) instanceof java.time.LocalDate day ? Optional.of(day)
+                : Optional.empty();
+    }
+
     /**
      * The rectification period that applies at each unit (its county's value, local or default), if
      * the pack has one; looked up once per county.
@@ -130,12 +142,15 @@ public final class ReportBuilder {
 
     private static final List<String> COMPARED = List.of("expected", "actual", "missing");
 
-    private static Report.Evidence evidence(Finding f, RuleInfo rule, Map<String, Object> thresholdValues) {
+    private static Report.Evidence evidence(Finding f, RuleInfo rule, Map<String, Object> thresholdValues,
+                                            FactNames names, String lang) {
         Map<String, Object> compared = new LinkedHashMap<>();
         COMPARED.stream().filter(f.args()::containsKey).forEach(k -> compared.put(k, f.args().get(k)));
         Map<String, Object> thresholds = new LinkedHashMap<>();
         rule.thresholds().forEach(t -> thresholds.put(t, thresholdValues.get(t)));
-        return new Report.Evidence(f.facts(), compared, thresholds);
+        List<String> thresholdsShown = rule.thresholds().stream()
+                .map(t -> ThresholdWords.describe(t, thresholdValues.get(t), lang)).toList();
+        return new Report.Evidence(f.facts(), compared, thresholds, names.describe(f.facts()), thresholdsShown);
     }
 
     /** Values every message may use: the year, the day, and "so far" worded for the period. */

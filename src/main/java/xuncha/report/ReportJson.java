@@ -29,6 +29,7 @@ public final class ReportJson {
     public static final String FIRST_SEEN = "first_seen";
     public static final String OVERDUE = "overdue";
     public static final String DEADLINE = "deadline";
+    public static final String DEADLINE_BASIS = "deadline_basis";
     public static final String WAIVER = "waiver";
     public static final String REASON = "reason";
     public static final String APPROVED_BY = "approved_by";

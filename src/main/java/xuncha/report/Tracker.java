@@ -28,20 +28,23 @@ public final class Tracker {
                 .collect(Collectors.toMap(Report.Entry::fingerprint, e -> e, (a, b) -> a));
         Set<String> ever = new TreeSet<>(baseline.rectifiedEver());
         Set<String> now = new HashSet<>();
+        xuncha.facts.Period period = new xuncha.facts.Period(current.year(), current.asOf());
         List<Report.Entry> tracked = new ArrayList<>();
         for (Report.Entry e : current.findings()) {
             now.add(e.fingerprint());
             Report.Entry old = before.get(e.fingerprint());
             Report.Tracking t;
             Optional<BigDecimal> days = rectificationDays.apply(e.unit());
+            xuncha.findings.Deadline basis = e.tracking().basis();
             if (old != null) {
+                // Found before: the period runs from the round that first found it. A deadline the
+                // finding gives, or the end of a year still open, is the one this round computed.
                 java.time.LocalDate since = old.tracking().firstSeen();
-                Optional<java.time.LocalDate> deadline = days.map(d -> since.plusDays(d.longValue()));
-                t = new Report.Tracking(Report.State.PERSISTING, since,
-                        deadline.map(current.asOf()::isAfter).orElse(false), deadline);
+                t = Report.Tracking.of(Report.State.PERSISTING, since, current.asOf(),
+                        basis.due(since, period, days, e.tracking().deadline()), basis);
             } else {
-                t = new Report.Tracking(ever.contains(e.fingerprint()) ? Report.State.REGRESSED : Report.State.NEW,
-                        current.asOf(), false, days.map(d -> current.asOf().plusDays(d.longValue())));
+                t = Report.Tracking.of(ever.contains(e.fingerprint()) ? Report.State.REGRESSED : Report.State.NEW,
+                        current.asOf(), current.asOf(), e.tracking().deadline(), basis);
             }
             tracked.add(e.withTracking(t));
         }

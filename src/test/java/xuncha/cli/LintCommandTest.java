@@ -83,6 +83,18 @@ class LintCommandTest {
         assertProblem(rules + "/fund.drl:37:40: error: the rule has no message variant 'no_budgt'");
     }
 
+    /** How a rule's deadline is computed is one of three, and a rule that gives its own gives it in every finding. */
+    @Test
+    void aDeadlineKindThatIsNotOneOrAFindingWithoutItsDeadlineIsCaught() throws IOException {
+        edit("report.drl", "@deadline(\"year_end\")", "@deadline(\"year-end\")");
+        assertProblem("error: rule REPORT-01 has @deadline(\"year-end\"); it must be rectification, year_end or finding;"
+                + " did you mean 'year_end'?");
+        edit("report.drl", "@deadline(\"year-end\")", "@deadline(\"year_end\")");
+        edit("inspect.drl", "\"deadline\", deadline($pr.fedBack(), $days), ", "");
+        assertProblem(rules + "/inspect.drl:54:5: error: this rule has @deadline(\"finding\"), so each finding it gives"
+                + " names its deadline");
+    }
+
     @Test
     void compileErrorIsLocatedWithItsColumn() throws IOException {
         edit("grass.drl", "not Role(unit == $u.id, role == RoleKind.SECRETARY)", "not Role(unit == $u.id role == RoleKind.SECRETARY)");

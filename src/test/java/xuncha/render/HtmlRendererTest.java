@@ -22,7 +22,7 @@ class HtmlRendererTest {
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
                 .contains("<html lang=\"zh-CN\">")
                 .contains("巡察 23 个单位，运行 31 条规则，发现问题 24 个（违规 20，提醒 4）")
-                .contains("依据： dy-party, dy-pc-2022-05")
+                .contains("依据：中共大盂镇委员会、2022年5月12日乡镇党委会")
                 .doesNotContainPattern("(src|href)=\"?https?:")
                 .doesNotContain("<link");
         assertThat(html.split("class=\"finding ", -1)).hasSize(25);

@@ -82,7 +82,8 @@ class JunitRendererTest {
         Element failure = children(failing, "failure").get(0);
         assertThat(failure.getAttribute("type")).isEqualTo("warning");
         assertThat(failure.getAttribute("message")).startsWith("中共大盂镇委员会2022年截至10月24日");
-        assertThat(failure.getTextContent()).contains("依据：dy-party, dy-pc-2022-05").contains("整改期限：2022-12-23");
+        assertThat(failure.getTextContent()).contains("依据：中共大盂镇委员会、2022年5月12日乡镇党委会")
+                .contains("整改期限：2022-12-31");
         assertThat(children(children(report, "testcase").get(2), "failure")).isEmpty();
 
         // A rule that names no unit types examines every unit.

@@ -43,7 +43,8 @@ class RenderersContractTest {
     private static Report.Entry entry(String unit, String message, Level level, Optional<Waiver> waiver) {
         return new Report.Entry(RULE.id(), level, unit, unit + " 名<称>", "", "", RULE.title(), message,
                 new Report.Evidence(List.of(unit), Map.of(), Map.of()), "fp-" + unit,
-                new Report.Tracking(Report.State.NEW, AS_OF, false, Optional.of(AS_OF.plusDays(60))), waiver);
+                new Report.Tracking(Report.State.NEW, AS_OF, false, Optional.of(AS_OF.plusDays(60)),
+                        xuncha.findings.Deadline.RECTIFICATION), waiver);
     }
 
     private static Report report(List<Report.Entry> entries, List<String> units) {

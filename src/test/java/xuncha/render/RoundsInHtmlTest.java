@@ -32,9 +32,9 @@ class RoundsInHtmlTest {
         String page = Files.readString(html);
         int rounds = page.indexOf("<div class=\"rounds\">");
         assertThat(rounds).isPositive().isLessThan(page.indexOf("<section"));
-        assertThat(page).containsPattern("本轮对比：新发现 \\d+，仍存在 23（其中逾期 \\d+），反弹 0，已整改 1，整改率 4%")
+        assertThat(page).containsPattern("本轮对比：新发现 \\d+，仍存在 23，逾期未整改 \\d+，反弹 0，已整改 1，整改率 4%")
                 .contains("<h2>本轮新发现和反弹的问题</h2>", "<h2>上轮以来已整改的问题</h2>",
-                        "共青团东黄水镇委员会：共青团东黄水镇委员会没有活动阵地");
+                        "</span>共青团东黄水镇委员会没有活动阵地");
         assertThat(Run.xuncha("check", "--format", "html", SAMPLE).out()).doesNotContain("class=\"rounds\"");
     }
 }

@@ -77,8 +77,16 @@ class XlsxRendererTest {
                     .mapToObj(i -> row(findings, i)).filter(r -> r.get(5).equals("RECRUIT-01")).findFirst().orElseThrow();
             assertThat(recruit.subList(1, 13)).containsExactly("中共阳曲县委员会", "中共东黄水镇委员会", "dhs-party",
                     "中共东黄水镇委员会", "RECRUIT-01", "28 周岁以下青年入党一般从团员中发展", "提醒", "新发现",
-                    "中共东黄水镇委员会于2022年5月20日发展金月入党（adm-3），时年 24 周岁，不是共青团员", "金月",
-                    "依据：dhs-party, adm-3, p-young-3\n阈值：admission_league_max_age = 28", "2022-12-23");
+                    "中共东黄水镇委员会于2022年5月20日发展金月入党，时年 24 周岁，不是共青团员", "金月",
+                    "依据：中共东黄水镇委员会、金月入党（2022年5月20日）、金月\n阈值：入党一般应为团员的最高年龄 28 周岁",
+                    "2022年12月23日");
+            // The deadline says when it is past: INSPECT-02's own, 97 days before the as-of day.
+            assertThat(java.util.stream.IntStream.rangeClosed(1, findings.getLastRowNum()).mapToObj(i -> row(findings, i))
+                    .filter(r -> r.get(5).equals("INSPECT-02")).findFirst().orElseThrow().get(12))
+                    .isEqualTo("2022年7月19日（已逾期 97 天）");
+            // Printed, each sheet says whose report it is and of which day.
+            assertThat(findings.getHeader().getCenter()).contains("中共阳曲县委员会").contains("2022年10月24日");
+            assertThat(wb.getSheet("本轮对比")).as("no baseline, no round sheet").isNull();
             assertThat(findings.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
             Sheet summary = wb.getSheet("按单位汇总");
@@ -106,8 +114,18 @@ class XlsxRendererTest {
                 "--baseline", first.toString(), second.toString());
         assertThat(run.err()).isEmpty();
         try (XSSFWorkbook wb = open(xlsx)) {
-            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Findings");
-            assertThat(row(wb.getSheetAt(0), 1).get(8)).startsWith("persisting (since 2022-10-24");
+            // The round comes first: its counts and rate, then what is new or back, then what was rectified.
+            Sheet round = wb.getSheetAt(0);
+            assertThat(round.getSheetName()).isEqualTo("This round");
+            assertThat(row(round, 0)).containsExactly("New", "Persisting", "Overdue", "Regressed", "Rectified",
+                    "Rectification rate");
+            assertThat(row(round, 1)).containsExactly("0", "23", "1", "0", "1", "4%");
+            assertThat(row(round, 3)).containsExactly("New and regressed findings (0)");
+            assertThat(row(round, 6)).containsExactly("Rectified since the last round (1)");
+            assertThat(row(round, 8)).containsExactly("中共阳曲县委员会", "中共东黄水镇委员会", "共青团东黄水镇委员会", "GRASS-02",
+                    "violation", "共青团东黄水镇委员会没有活动阵地（如青年之家）");
+            assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("Findings");
+            assertThat(row(wb.getSheetAt(1), 1).get(8)).startsWith("persisting (since 2022-10-24");
             Sheet summary = wb.getSheet("By unit");
             assertThat(row(summary, 0)).containsExactly("County", "Township", "Unit id", "Unit", "Violations", "Warnings",
                     "Waived", "New", "Persisting", "Regressed", "Rectified");

@@ -102,14 +102,23 @@ class RoundsTest {
                 dir.resolve("r2.json"));
         JsonNode day61 = check(round("day61", "as_of: 2022-10-24", "as_of: 2022-12-24"), dir.resolve("r1.json"),
                 dir.resolve("r3.json"));
-        assertThat(day60.get("findings").findValues("overdue")).allMatch(v -> !v.asBoolean());
+        // On day 60 only the problem fed back in May is overdue: its deadline is its own (INSPECT-02).
+        assertThat(overdue(day60)).containsExactly("INSPECT-02");
+        // On day 61 every finding is, but the year counts: they can be made good until 31 December.
+        List<String> late = overdue(day61);
+        assertThat(late).hasSize(22).doesNotContain("REPORT-02");
+        assertThat(day61.get("findings")).filteredOn(f -> f.get("rule").asText().equals("REPORT-02"))
+                .allSatisfy(f -> assertThat(f.get("deadline").asText()).isEqualTo("2022-12-31"));
+    }
+
+    private static List<String> overdue(JsonNode report) {
         List<String> overdue = new ArrayList<>();
-        day61.get("findings").forEach(f -> {
+        report.get("findings").forEach(f -> {
             if (f.get("overdue").asBoolean()) {
                 overdue.add(f.get("rule").asText());
             }
         });
-        assertThat(overdue).hasSize(24);
+        return overdue;
     }
 
     @Test
@@ -117,7 +126,9 @@ class RoundsTest {
         check(SAMPLE, null, dir.resolve("r1.json"));
         Run run = Run.xuncha("check", "--baseline", dir.resolve("r1.json").toString(),
                 round("round2", FIX_TWO_BREAK_ONE).toString());
-        assertThat(run.out()).contains("[新发现]").contains("[仍存在，2022-10-24 起]")
+        assertThat(run.out()).startsWith("本轮对比：新发现 1，仍存在 22，逾期未整改 1，反弹 0，已整改 2，整改率 8%\n"
+                        + "本轮新发现和反弹的问题：\n  违规  COVER-03    新村未配备团建指导员\n上轮以来已整改的问题：\n")
+                .contains("[新发现]").contains("[仍存在，2022年10月24日起]")
                 .endsWith("；新发现 1，仍存在 22，反弹 0，已整改 2\n");
     }
 

@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  * text written in place that one of the rule's messages shows ({@code {name}}) or that the report
  * itself reads ({@code facts}, {@code subject}, and {@code expected}, {@code actual}, {@code missing}
  * for the evidence). A misspelt name is then a located error of the pack, not a value no message
- * shows and a placeholder left unfilled.
+ * shows and a placeholder left unfilled. A rule whose findings give their own deadline
+ * ({@code @deadline("finding")}) gives it in every call, as the value {@code deadline}.
  */
 final class FindingCalls {
     /** Names the report reads whatever the messages say. */
-    static final Set<String> READ_BY_THE_REPORT = Set.of("facts", "subject", "expected", "actual", "missing");
+    static final Set<String> READ_BY_THE_REPORT = Set.of("facts", "subject", "expected", "actual", "missing",
+            xuncha.findings.Deadline.VALUE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
     /** drools, unit, person, variant: then names and values. */
     private static final int FIXED = 4;
@@ -38,7 +40,7 @@ final class FindingCalls {
     /**
      * @param messages the rule's message texts by annotation name ({@code zh}, {@code en}, {@code zh_no_budget} …)
      */
-    static void check(BlockStmt consequence, Map<String, String> messages, Resolver types,
+    static void check(BlockStmt consequence, Map<String, String> messages, boolean givesDeadline, Resolver types,
                       BiConsumer<Node, Term> refuse) {
         Set<String> shown = new TreeSet<>();
         messages.values().forEach(text -> {
@@ -61,8 +63,10 @@ final class FindingCalls {
             if ((args.size() - FIXED) % 2 != 0) {
                 refuse.accept(args.get(args.size() - 1), new Term("finding_call.unnamed_value"));
             }
+            boolean deadline = false;
             for (int i = FIXED; i < args.size(); i += 2) {
                 Expression name = args.get(i);
+                deadline |= name instanceof StringLiteralExpr l && l.getValue().equals(xuncha.findings.Deadline.VALUE);
                 if (!(name instanceof StringLiteralExpr literal)) {
                     refuse.accept(name, new Term("finding_call.name_literal"));
                     continue;
@@ -71,6 +75,9 @@ final class FindingCalls {
                 if (!shown.contains(key) && !READ_BY_THE_REPORT.contains(key)) {
                     refuse.accept(name, new Term("finding_call.not_shown", key, hint(key, shown)));
                 }
+            }
+            if (givesDeadline && !deadline) {
+                refuse.accept(call, new Term("finding_call.no_deadline"));
             }
         }
     }

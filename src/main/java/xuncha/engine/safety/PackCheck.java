@@ -74,7 +74,7 @@ public final class PackCheck {
 
     /** Metadata a rule may carry; {@code zh_<variant>} and {@code en_<variant>} too. */
     private static final Set<String> ANNOTATIONS = Set.of("id", "level", "checks", "thresholds", "title_zh",
-            "title_en", "cites", "zh", "en", "derive");
+            "title_en", "cites", "zh", "en", "derive", "deadline");
     private static final Pattern VARIANT = Pattern.compile("(zh|en)_[a-z][a-z0-9_]*");
     /** A plain string literal: no escapes but \" and \\, so it reads the same to every reader. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\\r\\n]|\\\\[\"\\\\])*\"");
@@ -298,7 +298,7 @@ public final class PackCheck {
             int offset = file.text().indexOf(text, Math.max(then, 0));
             block(file, text, offset, then, CodeCheck.Kind.CONSEQUENCE, types, variables,
                     new Term("pack.what.consequence", rule.getName())).ifPresent(c -> FindingCalls.check(c.block(),
-                    messages(rule), types, c.refuse()));
+                    messages(rule), givesDeadline(rule), types, c.refuse()));
         }
     }
 
@@ -546,6 +546,13 @@ public final class PackCheck {
     }
 
     /** The rule's message texts by annotation name ({@code zh}, {@code en_no_budget} …), read as text. */
+    /** Whether the rule says its findings give their own deadline: {@code @deadline("finding")}. */
+    private static boolean givesDeadline(RuleDescr rule) {
+        return rule.getAnnotations().stream().anyMatch(a -> a.getName().equals("deadline")
+                && ("\"" + xuncha.findings.Deadline.FINDING.yaml() + "\"").equals(
+                        String.valueOf(a.getValueMap().get("value")).strip()));
+    }
+
     private static Map<String, String> messages(RuleDescr rule) {
         Map<String, String> out = new LinkedHashMap<>();
         for (AnnotationDescr a : rule.getAnnotations()) {
