@@ -31,7 +31,7 @@ final class HtmlRenderer implements Renderer {
             .tally{background:#f4f4f4;padding:.6em 1em}.provenance{color:#666;font-size:.8em;margin-top:2em;word-break:break-all}.filters label{margin-right:1em;white-space:nowrap}
             .finding{margin:.5em 0 .5em 1em}.level{display:inline-block;min-width:3em;font-weight:bold}
             .violation .level{color:#b00}.warning .level{color:#a60}.rule{font-family:monospace;margin:0 .5em}
-            .evidence{color:#555;font-size:.9em;margin-left:4.5em}.state{color:#06c;margin-left:.5em}
+            .evidence{color:#555;font-size:.9em;margin-left:4.5em}.state{color:#06c;margin-left:.5em}.state.overdue{color:#c00}
             .waiver{color:#080;margin-left:.5em}.hidden{display:none}h3{font-size:1em;margin:1em 0 .3em}h3 small{color:#666;font-weight:normal}
             h2.county{font-size:1.2em;border-bottom:2px solid #b00}table.counties{border-collapse:collapse;margin:1em 0}
             table.counties td,table.counties th{border:1px solid #ccc;padding:.2em .6em;text-align:right}

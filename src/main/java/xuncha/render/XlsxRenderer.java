@@ -97,8 +97,20 @@ final class XlsxRenderer implements Renderer {
             if (report.provenance().known()) {
                 provenance(wb.createSheet(Messages.word(zh, "word.sheet_provenance")), report, styles);
             }
-            // Printed, every sheet says whose report it is and of which day.
-            wb.sheetIterator().forEachRemaining(s -> s.getHeader().setCenter(title));
+            // Printed, every sheet says whose report it is and of which day, landscape, as wide as the page.
+            wb.sheetIterator().forEachRemaining(s -> {
+                s.getHeader().setCenter(title);
+                s.getPrintSetup().setLandscape(true);
+                s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                if (printedWidth(s) <= FIT_TO_PAGE_CHARS) {
+                    s.setFitToPage(true);
+                    s.getPrintSetup().setFitWidth((short) 1);
+                    s.getPrintSetup().setFitHeight((short) 0);
+                } else {
+                    // Too wide to shrink onto one page and still be read: its heading row on every page instead.
+                    s.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+                }
+            });
             wb.write(out);
         } finally {
             wb.close();
@@ -189,6 +201,20 @@ final class XlsxRenderer implements Renderer {
         }
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 70 * 256);
+    }
+
+    /** Sheets up to this many characters wide are shrunk to the width of a landscape A4 page when printed. */
+    private static final int FIT_TO_PAGE_CHARS = 200;
+
+    /** The width of a sheet's columns, in characters. */
+    private static int printedWidth(Sheet sheet) {
+        Row head = sheet.getRow(0);
+        int last = head == null ? 0 : head.getLastCellNum();
+        int width = 0;
+        for (int c = 0; c < last; c++) {
+            width += sheet.getColumnWidth(c) / 256;
+        }
+        return width;
     }
 
     /**
