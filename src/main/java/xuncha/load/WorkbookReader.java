@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -154,14 +155,35 @@ final class WorkbookReader {
         private Map<Integer, Cell> open;
         private final List<Map<Integer, Cell>> nested = new ArrayList<>();
 
+        /** The required fields of the sheet's records and of their nested rows (FactsFormat's table). */
+        private final Set<String> requiredTop;
+        private final Set<String> requiredNested;
+
         Rows(WorkbookFormat.Sheet sheet, String name, String shown, Diagnostics problems, Consumer<Node> top,
              BiConsumer<String, Node> items) {
+            String kind = recordKind(FactsFormat.FILE, sheet.key());
+            this.requiredTop = required(kind);
+            this.requiredNested = required(recordKind(kind, sheet.nested()));
             this.sheet = sheet;
             this.name = name;
             this.shown = shown;
             this.problems = problems;
             this.top = top;
             this.items = items;
+        }
+
+        /** The kind of record the field {@code field} of a {@code kind} holds ("" when it holds none). */
+        private static String recordKind(String kind, String field) {
+            if (kind.isEmpty() || field.isEmpty()) {
+                return "";
+            }
+            return FactsFormat.fields(kind).stream().filter(f -> f.name().equals(field) && f.records() != null)
+                    .map(FactsFormat.Field::records).findFirst().orElse("");
+        }
+
+        private static Set<String> required(String kind) {
+            return kind.isEmpty() ? Set.of() : FactsFormat.fields(kind).stream().filter(FactsFormat.Field::required)
+                    .map(FactsFormat.Field::name).collect(java.util.stream.Collectors.toSet());
         }
 
         @Override
@@ -297,6 +319,21 @@ final class WorkbookReader {
             parts.forEach((holder, list) -> tuples.add(new NodeTuple(key(holder, partAt.get(holder)),
                     new MappingNode(Tag.MAP, list, DumperOptions.FlowStyle.BLOCK))));
             Cell first = cells.values().iterator().next();
+            // A required field's column left empty on this row: the field is written with no value, at
+            // its cell, so that the message names the cell and its heading (“姓名”没有填写值), not the row.
+            boolean inner = kind == WorkbookFormat.Kind.NESTED;
+            Set<String> required = inner ? requiredNested : requiredTop;
+            columns.forEach((c, column) -> {
+                boolean same = inner ? column.kind() == WorkbookFormat.Kind.NESTED
+                        : column.kind() == WorkbookFormat.Kind.VALUE || column.kind() == WorkbookFormat.Kind.LIST;
+                String field = inner ? column.leaf() : column.field();
+                if (same && !cells.containsKey(c) && required.contains(field)) {
+                    Cell empty = new Cell("", first.row(), c);
+                    Mark m = mark(empty.row(), c);
+                    tuples.add(new NodeTuple(key(field, empty), new ScalarNode(Tag.NULL, "", m, m,
+                            DumperOptions.ScalarStyle.PLAIN)));
+                }
+            });
             Mark at = YamlReader.cell(name, "", first.row(), 0);
             return new MappingNode(Tag.MAP, true, tuples, at, at, DumperOptions.FlowStyle.BLOCK);
         }

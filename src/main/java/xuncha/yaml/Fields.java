@@ -153,7 +153,8 @@ public final class Fields {
         Node value = t == null ? null : t.getValueNode();
         if (value == null || isNull(value)) {
             if (required) {
-                problems.say(t == null ? at() : at(t.getKeyNode()), t == null ? "field.missing" : "field.empty", key, what);
+                problems.say(t == null ? at() : at(t.getKeyNode()), t == null ? "field.missing" : "field.empty", label(key),
+                        what);
             }
             return Optional.empty();
         }

@@ -118,6 +118,19 @@ class WorkbookTest {
                 .endsWith("共 3 个错误\n").doesNotContain("Exception");
     }
 
+    /** A required cell left empty is named by its heading, at its cell: of a record and of a nested row. */
+    @Test
+    void anEmptyRequiredCellIsLocatedAtItselfAndNamedByItsHeading() throws IOException {
+        Path bad = edited(wb -> {
+            cell(wb, "人员及职务", 1, 1).setBlank();
+            cell(wb, "人员及职务", 1, 6).setBlank();
+        });
+        Run run = Run.xuncha("check", bad.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(bad + ":人员及职务!B2: error: 人员的必填字段“姓名”没有填写值",
+                bad + ":人员及职务!G2: error: 人员p-secretary的职务的必填字段“职务”没有填写值").doesNotContain("“name”", "“role”");
+    }
+
     @Test
     void aSheetOrAColumnXunchaDoesNotKnowIsNamedWithTheNearest() throws IOException {
         Path bad = edited(wb -> {
