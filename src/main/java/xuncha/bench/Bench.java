@@ -84,6 +84,10 @@ public final class Bench {
         out.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
         line.append(String.format(Locale.ROOT, " peak_heap_mb=%.0f", heap.peak() / 1048576.0));
         line.append(" rss_mb=").append(peakRssMb());
+        // The CPU time of the whole process so far, every thread (the JIT's and the collector's too), JVM start included.
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            line.append(" cpu_ms=").append(os.getProcessCpuTime() / 1_000_000);
+        }
         System.out.println(line);
     }
 
@@ -161,6 +165,10 @@ public final class Bench {
             new String[] {"xuncha.engine.Engine", "rule engine (sessions)"},
             new String[] {"xuncha.facts.Partitions", "split by county"},
             new String[] {"org.yaml.snakeyaml", "YAML parsing"},
+            new String[] {"xuncha.yaml.TypingMistakes", "looking for typing mistakes"},
+            new String[] {"xuncha.yaml.YamlComposer", "building YAML nodes"},
+            new String[] {"xuncha.yaml.PlainScalars", "building YAML nodes"},
+            new String[] {"xuncha.load.FactsDigest", "the facts' SHA-256"},
             new String[] {"xuncha.yaml.YamlReader", "reading and decoding files"},
             new String[] {"xuncha.load.Linker", "linking and cross-record checks"},
             new String[] {"xuncha.load", "reading records from YAML nodes"},
@@ -168,7 +176,7 @@ public final class Bench {
 
     static void profile(Path jfr) throws IOException {
         Map<String, Integer> byPhase = new LinkedHashMap<>();
-        PHASES.forEach(p -> byPhase.put(p[1], 0));
+        PHASES.forEach(p -> byPhase.putIfAbsent(p[1], 0));
         byPhase.put("other (JVM start, class loading, GC helpers)", 0);
         Map<String, Integer> hot = new LinkedHashMap<>();
         int total = 0;

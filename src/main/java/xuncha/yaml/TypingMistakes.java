@@ -5,8 +5,6 @@ import xuncha.problems.Diagnostics;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The mistakes people make typing YAML by hand, found before the YAML parser sees the file and
@@ -19,13 +17,6 @@ import java.util.regex.Pattern;
  * gives nothing.
  */
 final class TypingMistakes {
-    /** A key written {@code key：value}. */
-    private static final Pattern FULL_WIDTH_COLON = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)[ \\u3000]*：");
-    /** A key written {@code key:value}: no space after the colon. */
-    private static final Pattern NO_SPACE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*):([^\\s:/#])");
-    /** The same inside a flow mapping: {@code {id:x}} or {@code {id：x}}. */
-    private static final Pattern FLOW_KEY = Pattern.compile("[ \\u3000]*([A-Za-z_][A-Za-z0-9_]*)(：|:(?=[^\\s/:,}]))");
-    private static final Pattern KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)[ ]*:(\\s|$)");
     private static final String DASHES = "－—–";
 
     private TypingMistakes() {
@@ -81,30 +72,39 @@ final class TypingMistakes {
                     column++;
                 }
             }
-            Matcher colon = FULL_WIDTH_COLON.matcher(content);
-            if (colon.find()) {
-                problems.say(new Location(shown, n, column + colon.end()), "yaml.full_width_colon", colon.group(1));
-                continue;
-            }
-            Matcher space = NO_SPACE.matcher(content);
-            if (space.find() && !content.startsWith("\"") && !content.startsWith("'")) {
-                problems.say(new Location(shown, n, column + space.end(1) + 1), "yaml.no_space", space.group(1),
-                        space.group(1) + ": " + content.substring(space.end(1) + 1).strip());
-                continue;
+            // The patterns above, matched by hand: this runs over every line of every file.
+            int name = nameEnd(content, 0);
+            if (name > 0) {
+                int after = name;
+                while (after < content.length() && (content.charAt(after) == ' ' || content.charAt(after) == '\u3000')) {
+                    after++;
+                }
+                if (after < content.length() && content.charAt(after) == '：') {
+                    problems.say(new Location(shown, n, column + after + 1), "yaml.full_width_colon",
+                            content.substring(0, name));
+                    continue;
+                }
+                if (name + 1 < content.length() && content.charAt(name) == ':' && !spaceOrAny(content.charAt(name + 1),
+                        ":/#")) {
+                    problems.say(new Location(shown, n, column + name + 1), "yaml.no_space", content.substring(0, name),
+                            content.substring(0, name) + ": " + content.substring(name + 1).strip());
+                    continue;
+                }
             }
             flow(content, shown, n, column, problems);
-            Matcher key = KEY.matcher(content);
-            boolean isKey = key.find();
+            int keyEnd = keyEnd(content, name);
+            boolean isKey = keyEnd > 0;
+            String keyName = isKey ? content.substring(0, name) : "";
             if (isKey && previous != null && previous.key() && !previous.opens() && column > previous.column()
                     && indent > previous.indent()) {
-                problems.say(new Location(shown, n, indent + 1), "yaml.deeper", key.group(1), previous.name(),
+                problems.say(new Location(shown, n, indent + 1), "yaml.deeper", keyName, previous.name(),
                         previous.column() + 1);
             }
             if (isKey && !dash && previous != null && column < previous.column() && !levels.contains(column)) {
-                problems.say(new Location(shown, n, indent + 1), "yaml.misaligned", key.group(1), column + 1);
+                problems.say(new Location(shown, n, indent + 1), "yaml.misaligned", keyName, column + 1);
             }
-            String value = isKey ? content.substring(key.end()).strip() : "";
-            if (isKey && (value.equals("|") || value.equals(">") || value.matches("[|>][+-]?\\d?"))) {
+            String value = isKey ? content.substring(keyEnd).strip() : "";
+            if (isKey && blockIndicator(value)) {
                 blockScalar = indent;
             }
             // The columns lines align on, outermost last: a dash's, and the content's after it.
@@ -118,10 +118,82 @@ final class TypingMistakes {
             if (dash && levels.peek() < column) {
                 levels.push(column);
             }
-            previous = new Line(indent, column, isKey, isKey ? key.group(1) : "", isKey && value.isEmpty()
+            previous = new Line(indent, column, isKey, keyName, isKey && value.isEmpty()
                     || rest.equals("-"));
         }
         return problems.count() > before;
+    }
+
+    /** Where a name {@code [A-Za-z_][A-Za-z0-9_]*} that starts at {@code from} ends; {@code from} when none starts there. */
+    private static int nameEnd(String s, int from) {
+        if (from >= s.length() || !(letter(s.charAt(from)) || s.charAt(from) == '_')) {
+            return from;
+        }
+        int i = from + 1;
+        while (i < s.length() && (letter(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nameEnd(char[] s, int from) {
+        if (from >= s.length || !(letter(s[from]) || s[from] == '_')) {
+            return from;
+        }
+        int i = from + 1;
+        while (i < s.length && (letter(s[i]) || s[i] == '_' || s[i] >= '0' && s[i] <= '9')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether {@code c} is white space as a pattern's {@code \\s} reads it, or one of {@code chars}. */
+    private static boolean spaceOrAny(char c, String chars) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || chars.indexOf(c) >= 0;
+    }
+
+    /**
+     * Where a key {@code name[ ]*:} followed by white space or the end ends, the name ending at
+     * {@code name}: the index after the colon and the white space's first character; 0 when the line is no key.
+     */
+    private static int keyEnd(String content, int name) {
+        if (name == 0) {
+            return 0;
+        }
+        int i = name;
+        while (i < content.length() && content.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= content.length() || content.charAt(i) != ':') {
+            return 0;
+        }
+        if (i + 1 == content.length()) {
+            return i + 1;
+        }
+        if (spaceOrAny(content.charAt(i + 1), "")) {
+            return i + 2;
+        }
+        // As a pattern's $ does: the end, or before a line terminator that ends the text.
+        return i + 2 == content.length() && "\u0085\u2028\u2029".indexOf(content.charAt(i + 1)) >= 0 ? i + 1 : 0;
+    }
+
+    /** {@code |} or {@code >}, with a chomping sign and an indentation digit: a text block follows. */
+    private static boolean blockIndicator(String value) {
+        if (value.isEmpty() || value.charAt(0) != '|' && value.charAt(0) != '>') {
+            return false;
+        }
+        int i = 1;
+        if (i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        if (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+        }
+        return i == value.length();
     }
 
     /** A line read: its indentation, where its content starts, and whether it is a key that opens a block. */
@@ -133,10 +205,15 @@ final class TypingMistakes {
      * and {@code { … }}: only there and outside quotes, where a plain text value cannot stand.
      */
     private static void flow(String content, String shown, int line, int column, Diagnostics problems) {
+        // Nothing is reported outside brackets: a line without one is passed over at once.
+        if (content.indexOf('[') < 0 && content.indexOf('{') < 0) {
+            return;
+        }
+        char[] text = content.toCharArray();
         int depth = 0;
         char quote = 0;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
@@ -145,7 +222,7 @@ final class TypingMistakes {
             }
             if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '#' && (i == 0 || content.charAt(i - 1) == ' ')) {
+            } else if (c == '#' && (i == 0 || text[i - 1] == ' ')) {
                 return;
             } else if (c == '[' || c == '{') {
                 depth++;
@@ -155,11 +232,18 @@ final class TypingMistakes {
                 problems.say(new Location(shown, line, column + i + 1), "yaml.full_width_comma");
             }
             if (depth > 0 && (c == '{' || c == ',')) {
-                Matcher key = FLOW_KEY.matcher(content).region(i + 1, content.length());
-                if (key.lookingAt()) {
-                    boolean fullWidth = key.group(2).equals("：");
-                    problems.say(new Location(shown, line, column + key.start(2) + 1),
-                            fullWidth ? "yaml.full_width_colon" : "yaml.no_space_flow", key.group(1));
+                int from = i + 1;
+                while (from < text.length && (text[from] == ' ' || text[from] == '\u3000')) {
+                    from++;
+                }
+                int name = nameEnd(text, from);
+                if (name > from && name < text.length) {
+                    char mark = text[name];
+                    boolean fullWidth = mark == '：';
+                    if (fullWidth || mark == ':' && name + 1 < text.length && !spaceOrAny(text[name + 1], "/:,}")) {
+                        problems.say(new Location(shown, line, column + name + 1),
+                                fullWidth ? "yaml.full_width_colon" : "yaml.no_space_flow", content.substring(from, name));
+                    }
                 }
             }
         }

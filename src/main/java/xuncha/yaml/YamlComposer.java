@@ -158,12 +158,15 @@ public final class YamlComposer {
         String value = e.getValue();
         chars += value.length();
         Tag tag = e.getTag() == null || e.getTag().equals("!")
-                ? RESOLVER.resolve(NodeId.scalar, value, e.getImplicit().canOmitTagInPlainScalar())
+                ? scalars.resolve(value, e.getImplicit().canOmitTagInPlainScalar())
                 : new Tag(e.getTag());
         ScalarNode node = new ScalarNode(tag, true, value, e.getStartMark(), e.getEndMark(), e.getScalarStyle());
         anchor(e.getAnchor(), node, new long[] {value.length(), 1});
         return node;
     }
+
+    /** Each file's own: what it remembers is of one file. */
+    private final PlainScalars scalars = new PlainScalars(RESOLVER);
 
     private Node sequence(CollectionStartEvent e, String streamedKey) {
         List<Node> children = new ArrayList<>();

@@ -188,4 +188,31 @@ class GroupedLoaderTest {
         assertThat(map.putIfAbsent(GroupedLoader.Index.hash("id-5"), 9)).isEqualTo(5);
         assertThat(map.get(GroupedLoader.Index.hash("nope"))).isEqualTo(-1);
     }
+
+    /**
+     * A country has more ids than 2^23 (the size at which a 2,850-county check once ended in an
+     * index out of bounds): the index holds nine million, every one found again, none lost.
+     */
+    @Test
+    void theIdIndexHoldsMoreIdsThanTwoToTheTwentyThree() {
+        GroupedLoader.LongIntMap map = new GroupedLoader.LongIntMap();
+        int n = 9_000_000;
+        for (int i = 0; i < n; i++) {
+            if (map.putIfAbsent(i * 0x9E3779B97F4A7C15L + 17, i % 5000) != -1) {
+                throw new AssertionError("id " + i + " taken for another");
+            }
+        }
+        assertThat(map.size()).isEqualTo(n).isGreaterThan(1 << 23);
+        for (int i = 0; i < n; i += 7) {
+            if (map.get(i * 0x9E3779B97F4A7C15L + 17) != i % 5000) {
+                throw new AssertionError("id " + i + " lost");
+            }
+        }
+        assertThat(map.putIfAbsent(17, 1)).isEqualTo(0);
+        assertThat(map.get(-1)).isEqualTo(-1);
+        // Key 0 and value 0 are ordinary: 0 marks a free slot only as value + 1.
+        GroupedLoader.LongIntMap small = new GroupedLoader.LongIntMap();
+        assertThat(small.putIfAbsent(0, 0)).isEqualTo(-1);
+        assertThat(small.get(0)).isEqualTo(0);
+    }
 }
