@@ -35,7 +35,17 @@ class TypingMistakesOracleTest {
 
     @Property(tries = 5000)
     void findsWhatTheRegularExpressionsFound(@ForAll("texts") String text) {
-        assertThat(scan(text, false)).isEqualTo(scan(text, true));
+        String expected = scan(text, true);
+        assertThat(scan(text, false)).isEqualTo(expected);
+        // As the reader hands it over: a buffer over a larger array, read in place from its position.
+        java.nio.CharBuffer inPlace = java.nio.CharBuffer.wrap(("ab" + text + "cd").toCharArray(), 2, text.length());
+        Diagnostics problems = new Diagnostics();
+        boolean found = TypingMistakes.find(inPlace, "f.yaml", problems);
+        assertThat(found + " " + Diagnostics.render(problems.sorted(), "zh")).isEqualTo(expected);
+        java.nio.CharBuffer sliced = java.nio.CharBuffer.wrap(("ab" + text).toCharArray()).position(2).slice();
+        Diagnostics again = new Diagnostics();
+        assertThat(TypingMistakes.find(sliced, "f.yaml", again) + " " + Diagnostics.render(again.sorted(), "zh"))
+                .isEqualTo(expected);
     }
 
     @Test
