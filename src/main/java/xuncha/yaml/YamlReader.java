@@ -187,15 +187,30 @@ public final class YamlReader {
             end -= start;
         }
         boolean surrogates = false;
-        int line = 1;
-        int column = 1;
         for (int i = 0; i < end; ) {
+            char ch = chars[i];
+            // Printable ASCII and line breaks, nearly every character, without a call.
+            if (ch >= 0x20 && ch <= 0x7E || ch == '\n') {
+                i++;
+                continue;
+            }
             int c = Character.codePointAt(chars, i, end);
             if (!StreamReader.isPrintable(c)) {
-                problems.say(new Location(shown, line, column), "yaml.control_character", c);
+                problems.say(place(chars, i, shown), "yaml.control_character", c);
                 return Optional.empty();
             }
             surrogates |= c > 0xFFFF;
+            i += Character.charCount(c);
+        }
+        return Optional.of(new WholeTextReader(chars, end, surrogates));
+    }
+
+    /** The line and column of the character at {@code index}, columns counted in characters as read (a pair as one). */
+    private static Location place(char[] chars, int index, String shown) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; ) {
+            int c = Character.codePointAt(chars, i, index);
             if (c == '\n') {
                 line++;
                 column = 1;
@@ -204,7 +219,7 @@ public final class YamlReader {
             }
             i += Character.charCount(c);
         }
-        return Optional.of(new WholeTextReader(chars, end, surrogates));
+        return new Location(shown, line, column);
     }
 
     private Optional<CharBuffer> text(Path path, String shown, Diagnostics problems) {

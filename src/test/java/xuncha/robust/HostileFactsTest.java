@@ -128,6 +128,9 @@ class HostileFactsTest {
     void controlCharacterIsLocated() throws Exception {
         assertShortRefusal(check("f.yaml", HEAD + "people:\n  - {id: p1, name: 张\u0007三}\n"),
                 at(6, 21) + "the file holds the control character U+0007");
+        // A character beyond the Basic Multilingual Plane counts as one column, as the reader reads it.
+        assertShortRefusal(check("f.yaml", HEAD + "people:\n  - {id: p1, name: 𠀋张\u0007三}\n"),
+                at(6, 22) + "the file holds the control character U+0007");
     }
 
     @Test
