@@ -169,10 +169,12 @@ public final class Bench {
             new String[] {"xuncha.yaml.YamlComposer", "building YAML nodes"},
             new String[] {"xuncha.yaml.PlainScalars", "building YAML nodes"},
             new String[] {"xuncha.load.FactsDigest", "the facts' SHA-256"},
+            new String[] {"sun.security.provider", "the facts' SHA-256"},
             new String[] {"xuncha.yaml.YamlReader", "reading and decoding files"},
             new String[] {"xuncha.load.Linker", "linking and cross-record checks"},
             new String[] {"xuncha.load", "reading records from YAML nodes"},
-            new String[] {"xuncha.report", "building and writing the report"});
+            new String[] {"xuncha.report", "building and writing the report"},
+            new String[] {"xuncha.render", "building and writing the report"});
 
     static void profile(Path jfr) throws IOException {
         Map<String, Integer> byPhase = new LinkedHashMap<>();
@@ -188,11 +190,14 @@ public final class Bench {
                 }
                 total++;
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
+                // The innermost stage: the first frame from the top that belongs to one (the records
+                // read inside the YAML reader's callback count as reading records, not as the reader).
                 String phase = "other (JVM start, class loading, GC helpers)";
                 search:
-                for (String[] p : PHASES) {
-                    for (RecordedFrame f : frames) {
-                        if ((f.getMethod().getType().getName() + "." + f.getMethod().getName()).startsWith(p[0])) {
+                for (RecordedFrame f : frames) {
+                    String name = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+                    for (String[] p : PHASES) {
+                        if (name.startsWith(p[0])) {
                             phase = p[1];
                             break search;
                         }

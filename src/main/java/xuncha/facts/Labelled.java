@@ -6,8 +6,22 @@ import java.util.Locale;
 public interface Labelled {
     /** The spelling in the facts files: the constant's name in lower case, e.g. {@code township_party_committee}. */
     default String yaml() {
-        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+        Enum<?> e = (Enum<?>) this;
+        return SPELLINGS.get(e.getDeclaringClass())[e.ordinal()];
     }
+
+    /** Each enum's spellings by ordinal, made once: {@link #yaml} is asked for every value of every record read. */
+    ClassValue<String[]> SPELLINGS = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] out = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                out[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+            }
+            return out;
+        }
+    };
 
     /** The Chinese name, e.g. 乡镇党委. */
     String zh();

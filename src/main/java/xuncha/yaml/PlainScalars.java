@@ -27,6 +27,16 @@ final class PlainScalars {
             return s.toString();
         }
     }.firsts();
+    /** {@link #RESOLVABLE} as a table of the ASCII characters; a character past it is looked up in the text. */
+    private static final boolean[] RESOLVABLE_ASCII = new boolean[128];
+
+    static {
+        RESOLVABLE.chars().filter(c -> c < 128).forEach(c -> RESOLVABLE_ASCII[c] = true);
+    }
+
+    private static boolean resolvable(char c) {
+        return c < 128 ? RESOLVABLE_ASCII[c] : RESOLVABLE.indexOf(c) >= 0;
+    }
 
     /** Short texts resolved already: keys, enum values, true and false repeat on every record. */
     private final Map<String, Tag> resolved = new HashMap<>();
@@ -47,7 +57,7 @@ final class PlainScalars {
         }
         // A first character no type is keyed on leaves the resolver's catch-all types, which are
         // tried on texts of at most ten characters (a null written " "): a longer text is a text.
-        if (RESOLVABLE.indexOf(value.charAt(0)) < 0 && value.length() > CATCH_ALL_LIMIT) {
+        if (!resolvable(value.charAt(0)) && value.length() > CATCH_ALL_LIMIT) {
             return Tag.STR;
         }
         Tag fast = plainNumberOrDate(value);
