@@ -40,9 +40,9 @@ final class ThresholdWords {
         return switch (type) {
             case SHARE -> Share.of(number).toString();
             case PERCENT -> plain + "%";
-            case MONEY -> Messages.word(zh, "unit.yuan", plain);
-            case DAYS -> Messages.word(zh, "unit.days", plain);
-            case AGE -> Messages.word(zh, "unit.age", plain);
+            case MONEY -> Messages.word(zh, "measure.yuan", plain);
+            case DAYS -> Messages.word(zh, "measure.days", plain);
+            case AGE -> Messages.word(zh, "measure.age", plain);
             default -> plain;
         };
     }
