@@ -87,8 +87,14 @@ public final class ReportBuilder {
                 .map(r -> new Report.RuleRef(r.id(), r.group(), r.level(), Texts.fill(r.title(lang), defaults, lang),
                         r.cites(), r.checks()))
                 .toList();
+        // A report keeps every unit it checked until it is written (a country: a million). A unit's
+        // parent and county are written in the facts as texts of their own; here they are the parent's
+        // and the county's own id, one string for all who name it.
+        Map<String, String> ids = new HashMap<>();
+        facts.units().forEach(u -> ids.put(u.id(), u.id()));
         List<Report.UnitRef> units = facts.units().stream().sorted(Comparator.comparing(Unit::id))
-                .map(u -> new Report.UnitRef(u.id(), u.name(), u.type(), u.parent(), u.county() == null ? "" : u.county()))
+                .map(u -> new Report.UnitRef(u.id(), u.name(), u.type(), ids.getOrDefault(u.parent(), u.parent()),
+                        u.county() == null ? "" : ids.getOrDefault(u.county(), u.county())))
                 .toList();
         Map<String, Location> origins = new TreeMap<>();
         entries.forEach(e -> e.evidence().facts().forEach(id -> {

@@ -43,6 +43,21 @@ class PartitionTest {
         return out.toByteArray();
     }
 
+    /**
+     * A report keeps every unit until it is written: a unit's parent and county are the very strings
+     * of those units' ids, not copies (at a million units, a hundred megabytes of copies).
+     */
+    @Test
+    void theReportsUnitsShareTheStringsOfTheirParentsAndCounties() {
+        FactBase facts = new FactLoader(StandardCharsets.UTF_8).load(List.of("fixtures/yangqu-2022.yaml"));
+        var units = ReportBuilder.build(facts, pack, List.of(), "zh").coverage().units();
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        units.forEach(u -> ids.put(u.id(), u.id()));
+        assertThat(units).filteredOn(u -> !u.parent().isEmpty()).isNotEmpty()
+                .allSatisfy(u -> assertThat(u.parent()).isSameAs(ids.get(u.parent())))
+                .allSatisfy(u -> assertThat(u.county()).isSameAs(ids.get(u.county())));
+    }
+
     @Test
     void generatedCountiesGiveByteIdenticalReportsWhateverTheJobs() throws Exception {
         Generator gen = new Generator(3, 0.05);
