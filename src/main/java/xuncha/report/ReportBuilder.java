@@ -80,13 +80,25 @@ public final class ReportBuilder {
                 coverage(facts, pack, entries, only, lang));
     }
 
-    private static Report.Coverage coverage(FactBase facts, RulePack pack, List<Report.Entry> entries,
-                                            Set<String> only, String lang) {
+    /**
+     * The rules a report names, made once per pack, language and choice of rules: a province's check
+     * builds a report per county, and each would hold its own copy (2,850 counties: 88,000 copies).
+     */
+    private static final Map<RulePack, Map<String, List<Report.RuleRef>>> RULES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static List<Report.RuleRef> ruleRefs(RulePack pack, Set<String> only, String lang) {
         Map<String, Object> defaults = pack.thresholdTexts();
-        List<Report.RuleRef> rules = pack.rules().stream().filter(r -> only.isEmpty() || only.contains(r.id()))
+        return pack.rules().stream().filter(r -> only.isEmpty() || only.contains(r.id()))
                 .map(r -> new Report.RuleRef(r.id(), r.group(), r.level(), Texts.fill(r.title(lang), defaults, lang),
                         r.cites(), r.checks()))
                 .toList();
+    }
+
+    private static Report.Coverage coverage(FactBase facts, RulePack pack, List<Report.Entry> entries,
+                                            Set<String> only, String lang) {
+        List<Report.RuleRef> rules = RULES.computeIfAbsent(pack, p -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(lang + "\u0000" + new java.util.TreeSet<>(only), k -> ruleRefs(pack, only, lang));
         // A report keeps every unit it checked until it is written (a country: a million). A unit's
         // parent and county are written in the facts as texts of their own; here they are the parent's
         // and the county's own id, one string for all who name it.
