@@ -80,6 +80,11 @@ public final class Check {
         if (prior != null) {
             prior.checkAgainst(report.asOf(), report.coverage().units().stream().map(Report.UnitRef::id).toList());
             report = Tracker.track(report, prior, checked.days());
+        } else {
+            Optional<Baseline> kept = request.priorRound().before(report);
+            if (kept.isPresent()) {
+                report = Tracker.track(report, kept.get(), checked.days());
+            }
         }
         if (waivers != null) {
             report = Waivers.apply(report, waivers.check(checked.rules().rules().stream().map(r -> r.id()).toList(),

@@ -28,10 +28,12 @@ import java.util.function.Supplier;
  * @param baseline  the report of the previous round, or null
  * @param waivers   the waivers file, or null
  * @param limits    the limits on each county's session
+ * @param priorRound the previous round as a ledger keeps it, given the report of this round's units
+ *                   (used when no baseline file is given; {@link PriorRound#NONE} when there is none)
  */
 public record CheckRequest(Rules rules, Facts facts, String lang, int jobs, boolean explain, Map<String, String> sets,
                            List<String> onlyRules, List<String> onlyUnits, Path baseline, Path waivers,
-                           SessionLimits limits) {
+                           SessionLimits limits, PriorRound priorRound) {
 
     /** Where the pack comes from. */
     public sealed interface Rules {
@@ -55,6 +57,14 @@ public record CheckRequest(Rules rules, Facts facts, String lang, int jobs, bool
         }
     }
 
+    /** The previous round, read from a ledger once the check knows which units it covered. */
+    @FunctionalInterface
+    public interface PriorRound {
+        PriorRound NONE = current -> java.util.Optional.empty();
+
+        java.util.Optional<xuncha.report.Baseline> before(xuncha.report.Report current);
+    }
+
     public CheckRequest {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
@@ -67,7 +77,8 @@ public record CheckRequest(Rules rules, Facts facts, String lang, int jobs, bool
     /** A check of every rule over these facts, in Chinese, one county at a time per processor, with no round or waiver. */
     public static CheckRequest of(Rules rules, Facts facts) {
         return new CheckRequest(rules, facts, "zh", Runtime.getRuntime().availableProcessors(), false, Map.of(),
-                List.of(), List.of(), null, null, SessionLimits.DEFAULT);
+                List.of(), List.of(), null, null, SessionLimits.DEFAULT,
+                PriorRound.NONE);
     }
 
     /** The files and folders {@code paths}, read as UTF-8. */
@@ -76,30 +87,36 @@ public record CheckRequest(Rules rules, Facts facts, String lang, int jobs, bool
     }
 
     public CheckRequest lang(String lang) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
     }
 
     public CheckRequest jobs(int jobs) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
     }
 
     public CheckRequest explain(boolean explain) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
     }
 
     public CheckRequest sets(Map<String, String> sets) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
     }
 
     public CheckRequest only(List<String> rules, List<String> units) {
-        return new CheckRequest(this.rules, facts, lang, jobs, explain, sets, rules, units, baseline, waivers, limits);
+        return new CheckRequest(this.rules, facts, lang, jobs, explain, sets, rules, units, baseline, waivers, limits, priorRound);
     }
 
     public CheckRequest rounds(Path baseline, Path waivers) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
+    }
+
+    /** This request with the previous round taken from a ledger. */
+    public CheckRequest priorRound(PriorRound priorRound) {
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits,
+                priorRound);
     }
 
     public CheckRequest limits(SessionLimits limits) {
-        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits);
+        return new CheckRequest(rules, facts, lang, jobs, explain, sets, onlyRules, onlyUnits, baseline, waivers, limits, priorRound);
     }
 }

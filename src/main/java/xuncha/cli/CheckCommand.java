@@ -11,6 +11,8 @@ import xuncha.check.CheckListener;
 import xuncha.check.CheckRequest;
 import xuncha.engine.SessionLimits;
 import xuncha.findings.Level;
+import xuncha.ledger.LedgerDb;
+import xuncha.ledger.LedgerStore;
 import xuncha.problems.InputException;
 import xuncha.render.Renderer;
 import xuncha.render.Renderers;
@@ -91,6 +93,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--explain")
     boolean explain;
 
+    @Option(names = "--db", paramLabel = "DB")
+    String db;
+
+    @Option(names = "--round", paramLabel = "NAME")
+    String round;
+
+    @Option(names = "--by", paramLabel = "NAME")
+    String by;
+
     @Override
     public Integer call() {
         try {
@@ -106,8 +117,13 @@ final class CheckCommand implements Callable<Integer> {
                             new CheckRequest.Facts.Files(paths, charset))
                     .lang(lang.code()).jobs(jobs).explain(explain).sets(sets).only(onlyRules, onlyUnits)
                     .rounds(baseline, waivers).limits(sessionLimits);
-            Report report = Check.run(request, progress == null ? CheckListener.NONE : progress.listener()).report();
+            CheckListener listener = progress == null ? CheckListener.NONE : progress.listener();
+            Report report = db == null ? Check.run(request, listener).report() : recorded(request, listener);
             write(renderers, report);
+            if (db != null) {
+                spec.commandLine().getErr().println(xuncha.problems.Messages.text(lang.code(), "ledger.recorded", round,
+                        db, report.findings().stream().filter(e -> !e.waived()).count()));
+            }
             return exitCode(report).status();
         } catch (InputException e) {
             return Problems.report(spec, e);
@@ -116,6 +132,13 @@ final class CheckCommand implements Callable<Integer> {
                     "check.cannot_write", String.valueOf(e.getMessage())));
             return ExitCode.UNUSABLE.status();
         }
+    }
+
+    /** The check run as a round of the ledger {@code --db}: its states from the rounds before, the round recorded. */
+    private Report recorded(CheckRequest request, CheckListener listener) {
+        LedgerStore store = new LedgerStore(LedgerDb.open(db));
+        return store.recordRound(round, new LedgerStore.Author(LedgerCommand.who(by), java.time.Instant.now()),
+                prior -> Check.run(request.priorRound(prior::apply), listener).report());
     }
 
     private ExitCode exitCode(Report report) {
@@ -128,6 +151,12 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The formats asked for, checked against the outputs given before anything is loaded or run. */
     private List<Renderer> renderers() {
+        if (db != null && round == null || db == null && round != null) {
+            throw new UsageError("usage.db_and_round");
+        }
+        if (db != null && baseline != null) {
+            throw new UsageError("usage.db_or_baseline");
+        }
         if (output != null && outputDir != null) {
             throw new UsageError("usage.output_and_folder");
         }

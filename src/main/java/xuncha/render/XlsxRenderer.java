@@ -179,8 +179,9 @@ final class XlsxRenderer implements Renderer {
             for (Column col : columns) {
                 cell(row, i++, col.value().apply(e), styles.text);
             }
+            // Left blank, not an empty text: what a unit types in is then the cell's only value.
             for (int k = 0; k < fill.size(); k++) {
-                cell(row, i++, "", styles.fill);
+                row.createCell(i++).setCellStyle(styles.fill);
             }
             r++;
         }
