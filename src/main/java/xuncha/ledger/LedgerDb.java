@@ -172,6 +172,9 @@ public final class LedgerDb {
                     lock(c);
                 }
                 T result = work.in(c);
+                if (lock) {
+                    holdForTests();
+                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -180,6 +183,24 @@ public final class LedgerDb {
             }
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * The tests of a process killed in the middle of a change: {@code XUNCHA_LEDGER_HOLD} (milliseconds)
+     * keeps each change open, all written and not yet committed, after saying so on standard error.
+     */
+    private static void holdForTests() {
+        String hold = System.getenv("XUNCHA_LEDGER_HOLD");
+        if (hold == null) {
+            return;
+        }
+        System.err.println("xuncha: ledger change written, not committed");
+        System.err.flush();
+        try {
+            Thread.sleep(Long.parseLong(hold));
+        } catch (InterruptedException | NumberFormatException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
