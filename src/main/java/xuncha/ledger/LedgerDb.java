@@ -124,6 +124,9 @@ public final class LedgerDb {
                 flyway.migrate();
                 return;
             }
+            if (Files.exists(file) && Files.size(file) > 0 && !isSqlite(file)) {
+                throw LedgerException.at(Location.ofFile(shown), "ledger.db_not_ledger");
+            }
             if (Files.exists(file) && flyway.info().pending().length == 0) {
                 return;
             }
@@ -135,9 +138,27 @@ public final class LedgerDb {
                 Files.deleteIfExists(lock);
             }
         } catch (FlywayException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof SQLException sql) {
+                throw failure(sql);
+            }
+            if (String.valueOf(e.getMessage()).contains("without schema history table")) {
+                throw LedgerException.at(Location.ofFile(shown), "ledger.db_not_ledger");
+            }
             throw LedgerException.at(Location.ofFile(shown), "ledger.db_schema", firstLine(e));
         } catch (IOException e) {
             throw LedgerException.at(Location.ofFile(shown), "ledger.db_cannot_open", firstLine(e));
+        }
+    }
+
+    /** Whether the file begins as every SQLite database does. */
+    private static boolean isSqlite(Path file) throws IOException {
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
         }
     }
 
@@ -224,6 +245,9 @@ public final class LedgerDb {
         if (e instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
                 || s.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT)) {
             return LedgerException.at(Location.ofFile(shown), "ledger.db_not_ledger");
+        }
+        if (kind == Kind.POSTGRESQL && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            return LedgerException.at(Location.ofFile(shown), "ledger.db_cannot_open", firstLine(e));
         }
         return LedgerException.at(Location.ofFile(shown), "ledger.db_failed", firstLine(e));
     }

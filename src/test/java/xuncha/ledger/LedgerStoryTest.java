@@ -21,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round 1 finds the problems; the units' filled workbook claims three; the office accepts two and
  * returns one; round 2's facts fix two and not the third; round 3's facts bring one accepted problem back.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LedgerStoryTest {
+    /** The ledger each kind of database ended the story with. */
+    private static final Map<String, JsonNode> ENDED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static final String NAVIGATOR_AGE = "67f47752519b614f";
     static final String NO_COMMITTEE = "379b385cb85ceb4c";
     static final String LATE_FIX = "d72189b61e5a9a4e";
@@ -31,7 +35,36 @@ class LedgerStoryTest {
 
     @ParameterizedTest
     @MethodSource("xuncha.ledger.Ledgers#kinds")
+    @org.junit.jupiter.api.Order(1)
     void aRoundsClaimsAndReviewsGiveTheLedgerItsStates(String kind) throws Exception {
+        ENDED.put(kind, story(kind, dir));
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Order(2)
+    void sqliteAndPostgresqlEndTheStoryWithTheSameLedger(@TempDir Path other) throws Exception {
+        for (String kind : List.of("sqlite", "postgresql")) {
+            if (!ENDED.containsKey(kind)) {
+                ENDED.put(kind, story(kind, other.resolve(kind)));
+            }
+        }
+        assertThat(comparable(ENDED.get("postgresql"))).isEqualTo(comparable(ENDED.get("sqlite")));
+    }
+
+    /** The ledger without what differs from run to run: when each row was written. */
+    private static JsonNode comparable(JsonNode ledger) {
+        JsonNode copy = ledger.deepCopy();
+        copy.get("rounds").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("recorded_at"));
+        copy.get("problems").forEach(p -> {
+            if (p.get("claim").isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p.get("claim")).remove(List.of("at", "source"));
+            }
+        });
+        return copy;
+    }
+
+    private static JsonNode story(String kind, Path dir) throws Exception {
+        Files.createDirectories(dir);
         String db = Ledgers.fresh(kind, dir);
         String sample = Files.readString(Path.of(Ledgers.SAMPLE));
         Path round1 = dir.resolve("r1.yaml");
@@ -109,6 +142,7 @@ class LedgerStoryTest {
         Run text = Run.xuncha("ledger", "--db", db);
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("整改不实", "已销号", "已退回", "阳曲县第二中学");
+        return after;
     }
 
     private static void review(String db, String fingerprint, String verdict) {
