@@ -107,4 +107,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("xuncha.cli..", "xuncha.bench..").should().dependOnClassesThat()
                 .resideInAPackage("xuncha.cli..").check(CLASSES);
     }
+
+    @Test
+    void theLedgerKeepsReportsAndKnowsNothingOfWhoAsks() {
+        noClasses().that().resideInAPackage("xuncha.ledger..").should().dependOnClassesThat()
+                .resideInAnyPackage("xuncha.cli..", "xuncha.render..", "xuncha.check..", "xuncha.engine..",
+                        "xuncha.load..", "xuncha.verify..", "xuncha.lint..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("xuncha.report..", "xuncha.render..", "xuncha.check..")
+                .should().dependOnClassesThat().resideInAPackage("xuncha.ledger..").check(CLASSES);
+    }
 }

@@ -142,6 +142,31 @@ class LedgerStoryTest {
         Run text = Run.xuncha("ledger", "--db", db);
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("整改不实", "已销号", "已退回", "阳曲县第二中学");
+
+        // The 三单 as offices keep them, one row per problem in each, and the rates.
+        Path book = dir.resolve("整改台账.xlsx");
+        Run xlsx = Run.xuncha("ledger", "--db", db, "--format", "xlsx", "--output", book.toString());
+        assertThat(xlsx.status()).as(xlsx.err()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(book.toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)))
+                    .containsExactly("问题清单", "责任清单", "整改清单", "整改率");
+            int problems = after.get("problems").size();
+            for (int i = 0; i < 3; i++) {
+                assertThat(wb.getSheetAt(i).getLastRowNum()).isEqualTo(problems);
+            }
+            String heading = new org.apache.poi.ss.usermodel.DataFormatter() {
+            }.formatCellValue(wb.getSheetAt(2).getRow(0).getCell(5));
+            assertThat(heading).isEqualTo("整改措施");
+            var total = wb.getSheetAt(3).getRow(1);
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("全部");
+            assertThat((int) total.getCell(1).getNumericCellValue()).isEqualTo(problems);
+            assertThat(total.getCell(total.getLastCellNum() - 1).getStringCellValue())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 / problems));
+        }
+        JsonNode school = new ObjectMapper().readTree(Run.xuncha("ledger", "--db", db, "--format", "json", "--unit",
+                "sch-yq-junior").out());
+        assertThat(school.get("problems").findValuesAsText("unit")).containsOnly("sch-yq-junior");
+        assertThat(Run.xuncha("ledger", "--db", db, "--unit", "no-such").err()).contains("没有单位 no-such 的问题");
         return after;
     }
 
