@@ -79,6 +79,10 @@ public final class LedgerXlsx {
                 s.getPrintSetup().setLandscape(true);
                 s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
                 s.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+                // As wide as the page, as long as it takes.
+                s.setFitToPage(true);
+                s.getPrintSetup().setFitWidth((short) 1);
+                s.getPrintSetup().setFitHeight((short) 0);
             });
             wb.write(out);
         } finally {
@@ -119,7 +123,7 @@ public final class LedgerXlsx {
         Row top = sheet.createRow(0);
         for (int c = 0; c < heads.size(); c++) {
             cell(top, c, heads.get(c), head);
-            sheet.setColumnWidth(c, (c == 0 ? 28 : 10) * 256);
+            sheet.setColumnWidth(c, (c == 0 ? 30 : Math.max(10, heads.get(c).length() * 2 + 2)) * 256);
         }
         List<Tally> rows = new ArrayList<>();
         rows.add(new Tally("", Messages.text(lang, "ledger.xlsx.all"), view.total().counts(), view.total().problems()));
