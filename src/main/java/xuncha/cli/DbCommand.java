@@ -29,10 +29,10 @@ final class DbCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DB")
+        @Parameters(index = "0", descriptionKey = "db", paramLabel = "DB")
         String db;
 
-        @Parameters(index = "1", paramLabel = "OUT")
+        @Parameters(index = "1", descriptionKey = "out", paramLabel = "OUT")
         Path out;
 
         @Mixin

@@ -114,7 +114,7 @@ final class LedgerCommand implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "DB", required = true)
         String db;
 
-        @Parameters(paramLabel = "FILLED.xlsx", arity = "1..*")
+        @Parameters(descriptionKey = "filled", paramLabel = "FILLED.xlsx", arity = "1..*")
         List<Path> workbooks;
 
         @Option(names = "--by", paramLabel = "NAME")
@@ -162,7 +162,7 @@ final class LedgerCommand implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "DB", required = true)
         String db;
 
-        @Parameters(paramLabel = "FINGERPRINT", arity = "1")
+        @Parameters(descriptionKey = "fingerprint", paramLabel = "FINGERPRINT", arity = "1")
         String fingerprint;
 
         @Option(names = "--measures", paramLabel = "TEXT", required = true)
@@ -233,7 +233,7 @@ final class LedgerCommand implements Callable<Integer> {
         @Option(names = "--db", paramLabel = "DB", required = true)
         String db;
 
-        @Parameters(paramLabel = "FINGERPRINT", arity = "1")
+        @Parameters(descriptionKey = "fingerprint", paramLabel = "FINGERPRINT", arity = "1")
         String fingerprint;
 
         @Option(names = "--accept")

@@ -28,7 +28,14 @@ class HelpTest {
         for (String lang : List.of("zh", "en")) {
             CommandLine cli = new CommandLine(new Main()).setResourceBundle(Messages.help(lang));
             List<String> undescribed = new ArrayList<>();
-            for (CommandLine sub : cli.getSubcommands().values()) {
+            List<CommandLine> all = new ArrayList<>();
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(cli.getSubcommands().values());
+            while (!todo.isEmpty()) {
+                CommandLine next = todo.poll();
+                all.add(next);
+                todo.addAll(next.getSubcommands().values());
+            }
+            for (CommandLine sub : all) {
                 CommandSpec spec = sub.getCommandSpec();
                 if (String.join("", spec.usageMessage().description()).isBlank()
                         && String.join("", spec.usageMessage().header()).isBlank()) {
