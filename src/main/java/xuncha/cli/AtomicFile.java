@@ -75,6 +75,92 @@ final class AtomicFile {
         replace(target, content);
     }
 
+    /** Content written to a stream. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A file written beside its target and not yet in its place. */
+    interface Staged {
+        /** Puts it in place, replacing the earlier file in one step. */
+        void commit() throws IOException;
+
+        /** Drops it, leaving the earlier file as it was. */
+        void discard();
+
+        /** How many bytes it holds. */
+        long size();
+    }
+
+    /**
+     * Writes {@code content} for {@code target} without holding it in memory: into a temporary file
+     * beside a regular target (or where none is yet), renamed over it by {@link Staged#commit}; to
+     * anything else (a device, a pipe) only at commit, from memory, as {@link #write} does.
+     */
+    static Staged stage(Path target, Content content) throws IOException {
+        Path real = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? realPath(target) : target;
+        if (real == null || Files.exists(real) && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            content.writeTo(bytes);
+            return new Staged() {
+                @Override
+                public void commit() throws IOException {
+                    write(target, bytes.toByteArray());
+                }
+
+                @Override
+                public void discard() {
+                }
+
+                @Override
+                public long size() {
+                    return bytes.size();
+                }
+            };
+        }
+        Path dir = real.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            permissions(temp, real);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Path to = real;
+        return new Staged() {
+            @Override
+            public void commit() throws IOException {
+                try {
+                    move(temp, to);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+
+            @Override
+            public void discard() {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // A temporary file left beside the target is all that is lost.
+                }
+            }
+
+            @Override
+            public long size() {
+                try {
+                    return Files.size(temp);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }
+        };
+    }
+
     /** Where a link leads, or null when it leads nowhere a path names (a pipe behind /dev/stdout). */
     private static Path realPath(Path target) {
         try {

@@ -178,37 +178,43 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Every report is rendered before any is written, so that a failure never leaves half a file
-     * behind; each file then replaces its earlier version in one step.
+     * Every report is rendered before any is put in place, so that a failure never leaves half a file
+     * behind: each file is written beside its target (a province's JSON is never held in memory), and
+     * only when all are written does each replace its earlier version in one step.
      */
     private void write(List<Renderer> renderers, Report report) throws IOException {
-        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Map<Path, AtomicFile.Staged> files = new LinkedHashMap<>();
         Map<Path, Map<String, byte[]>> folders = new LinkedHashMap<>();
         Map<Path, String> pieces = new LinkedHashMap<>();
-        for (Renderer renderer : renderers) {
-            boolean oneFile = output != null && output.getFileName().toString().endsWith("." + renderer.extension());
-            if (renderer.isFolder() && !oneFile && (output != null || outputDir != null)) {
-                Path target = output != null ? output : outputDir.resolve(renderer.name());
-                folders.put(target, renderer.files(report));
-                pieces.put(target, renderer.pieces());
-                continue;
+        try {
+            for (Renderer renderer : renderers) {
+                boolean oneFile = output != null && output.getFileName().toString().endsWith("." + renderer.extension());
+                if (renderer.isFolder() && !oneFile && (output != null || outputDir != null)) {
+                    Path target = output != null ? output : outputDir.resolve(renderer.name());
+                    folders.put(target, renderer.files(report));
+                    pieces.put(target, renderer.pieces());
+                    continue;
+                }
+                if (output == null && outputDir == null) {
+                    CharsOut stdout = new CharsOut(spec.commandLine().getOut());
+                    renderer.render(report, stdout);
+                    stdout.flush();
+                    return;
+                }
+                Path target = output != null ? output : outputDir.resolve("report." + renderer.extension());
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                files.put(target, AtomicFile.stage(target, out -> renderer.render(report, out)));
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            renderer.render(report, bytes);
-            if (output == null && outputDir == null) {
-                spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
-                spec.commandLine().getOut().flush();
-                return;
-            }
-            files.put(output != null ? output : outputDir.resolve("report." + renderer.extension()), bytes.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            files.values().forEach(AtomicFile.Staged::discard);
+            throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-            Path parent = file.getKey().toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            AtomicFile.write(file.getKey(), file.getValue());
+        for (Map.Entry<Path, AtomicFile.Staged> file : files.entrySet()) {
+            long size = file.getValue().size();
+            file.getValue().commit();
             if (outputDir != null) {
-                out.println(xuncha.problems.Messages.text(lang.code(), "written.file", file.getKey(), file.getValue().length));
+                out.println(xuncha.problems.Messages.text(lang.code(), "written.file", file.getKey(), size));
             }
         }
         for (Map.Entry<Path, Map<String, byte[]>> folder : folders.entrySet()) {

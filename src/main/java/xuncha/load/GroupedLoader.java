@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * Loads a folder of county folders group by group, so that memory follows the largest group, not
  * the whole fact base. Each group is read, linked and handed on alone when it stands alone; what
- * spans groups is kept in a small index (a 64-bit hash of every id and the group declaring it) and
- * found in the same pass: an id declared in two groups, a reference from one group into another,
+ * spans groups is kept in a compact index (a sorted array of 64-bit id hashes per group) and found
+ * by one merge of them once every group is read: an id declared in two groups, a reference from one group into another,
  * a group without {@code year}/{@code as_of} or disagreeing with the others. Groups so tied are
  * retracted and loaded again together at the end, as one fact base: there the usual checks give
  * the usual located messages, and the findings are those of a whole load. Real county folders are
@@ -112,6 +111,7 @@ public final class GroupedLoader {
         for (int g = 0; g < read.size(); g++) {
             seen.put(g, read.get(g));
         }
+        index.resolve();
         tieByPeriod(seen, index);
         List<Integer> broken = seen.entrySet().stream().filter(e -> e.getValue().broken()).map(Map.Entry::getKey)
                 .toList();
@@ -194,17 +194,21 @@ public final class GroupedLoader {
     }
 
     /**
-     * The ids of every group, as 64-bit hashes, and the ties between groups (union-find). A hash
-     * collision would only tie two groups that need not be: they are then read together, which
-     * costs time, never correctness.
+     * The ids of every group, as 64-bit hashes, and the ties between groups (union-find). Each group's
+     * hashes are kept sorted in an array of their own, 8 bytes an id (a country's seven million in
+     * 56 MB); once every group is read, one merge of them all ties the groups that declare one id and
+     * each group to those that declare what it wants. A hash collision would only tie two groups that
+     * need not be: they are then read together, which costs time, never correctness.
      */
     static final class Index {
-        private final LongIntMap declaredBy = new LongIntMap();
-        private final Map<Long, List<Integer>> wanted = new HashMap<>();
+        private final long[][] declared;
+        private final long[][] wanted;
         private final int[] parent;
         private final boolean[] tied;
 
         Index(int groups) {
+            declared = new long[groups][];
+            wanted = new long[groups][];
             parent = new int[groups];
             tied = new boolean[groups];
             for (int i = 0; i < groups; i++) {
@@ -212,27 +216,75 @@ public final class GroupedLoader {
             }
         }
 
-        synchronized void register(int group, Set<String> declared, List<String> foreign) {
-            for (String id : declared) {
-                long h = hash(id);
-                int other = declaredBy.putIfAbsent(h, group);
-                if (other >= 0 && other != group) {
-                    union(group, other);
-                }
-                List<Integer> waiting = wanted.remove(h);
-                if (waiting != null) {
-                    waiting.forEach(w -> union(group, w));
+        /** What one group declares and what it wants from others. */
+        void register(int group, Set<String> ids, List<String> foreign) {
+            long[] hashes = new long[ids.size()];
+            int i = 0;
+            for (String id : ids) {
+                hashes[i++] = hash(id);
+            }
+            registerHashes(group, hashes, foreign.stream().mapToLong(Index::hash).toArray());
+        }
+
+        synchronized void registerHashes(int group, long[] ids, long[] foreign) {
+            long[] sorted = ids.clone();
+            java.util.Arrays.sort(sorted);
+            declared[group] = sorted;
+            long[] want = foreign.clone();
+            java.util.Arrays.sort(want);
+            wanted[group] = want;
+        }
+
+        /** Ties the groups that declare one id, and each group to those that declare an id it wants. */
+        synchronized void resolve() {
+            int n = 0;
+            for (long[] w : wanted) {
+                n += w == null ? 0 : w.length;
+            }
+            long[] wantHash = new long[n];
+            int[] wantGroup = new int[n];
+            int k = 0;
+            for (int g = 0; g < wanted.length; g++) {
+                for (long h : wanted[g] == null ? new long[0] : wanted[g]) {
+                    wantHash[k] = h;
+                    wantGroup[k++] = g;
                 }
             }
-            for (String id : foreign) {
-                long h = hash(id);
-                int owner = declaredBy.get(h);
-                if (owner >= 0) {
-                    union(group, owner);
-                } else {
-                    wanted.computeIfAbsent(h, k -> new ArrayList<>()).add(group);
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> wantHash[i]));
+            java.util.PriorityQueue<int[]> cursors = new java.util.PriorityQueue<>(
+                    Math.max(1, declared.length), java.util.Comparator.comparingLong(c -> declared[c[0]][c[1]]));
+            for (int g = 0; g < declared.length; g++) {
+                if (declared[g] != null && declared[g].length > 0) {
+                    cursors.add(new int[]{g, 0});
                 }
             }
+            long previous = 0;
+            int previousGroup = -1;
+            int w = 0;
+            while (!cursors.isEmpty()) {
+                int[] c = cursors.poll();
+                long h = declared[c[0]][c[1]];
+                if (previousGroup >= 0 && h == previous && previousGroup != c[0]) {
+                    union(c[0], previousGroup);
+                }
+                while (w < n && wantHash[order[w]] < h) {
+                    w++;
+                }
+                for (int v = w; v < n && wantHash[order[v]] == h; v++) {
+                    union(wantGroup[order[v]], c[0]);
+                }
+                previous = h;
+                previousGroup = c[0];
+                if (++c[1] < declared[c[0]].length) {
+                    cursors.add(c);
+                }
+            }
+            java.util.Arrays.fill(declared, null);
+            java.util.Arrays.fill(wanted, null);
         }
 
         synchronized int find(int g) {
@@ -267,83 +319,6 @@ public final class GroupedLoader {
                 h *= 0x100000001b3L;
             }
             return h;
-        }
-    }
-
-    /**
-     * An open-addressing map from long to a non-negative int: 12 bytes a slot, no boxing, filled to
-     * three quarters before it doubles (a country's seven million ids in 2^24 slots, 200 MB). A slot
-     * holds value + 1, so 0 marks it free. Growing builds the new arrays apart and only then puts them
-     * in place: a growth that runs out of memory leaves the map as it was, never half grown.
-     */
-    static final class LongIntMap {
-        private long[] keys = new long[1 << 12];
-        private int[] values = new int[1 << 12];
-        private int size;
-
-        /** The value for {@code key}, or -1. */
-        int get(long key) {
-            int mask = keys.length - 1;
-            for (int i = mix(key) & mask; values[i] != 0; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i] - 1;
-                }
-            }
-            return -1;
-        }
-
-        /** The value already there, or -1 after putting {@code value} (0 or more). */
-        int putIfAbsent(long key, int value) {
-            if (value < 0 || value == Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("value out of range: " + value);
-            }
-            if ((long) (size + 1) * 4 > (long) keys.length * 3) {
-                grow();
-            }
-            int at = slot(keys, values, key);
-            if (values[at] != 0) {
-                return values[at] - 1;
-            }
-            keys[at] = key;
-            values[at] = value + 1;
-            size++;
-            return -1;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** Where {@code key} is in the arrays, or the free slot where it would go. */
-        private static int slot(long[] keys, int[] values, long key) {
-            int mask = keys.length - 1;
-            int i = mix(key) & mask;
-            while (values[i] != 0 && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            return i;
-        }
-
-        private void grow() {
-            if (keys.length >= 1 << 30) {
-                throw new IllegalStateException("more ids than one index holds: " + size);
-            }
-            long[] biggerKeys = new long[keys.length * 2];
-            int[] biggerValues = new int[keys.length * 2];
-            for (int i = 0; i < keys.length; i++) {
-                if (values[i] != 0) {
-                    int at = slot(biggerKeys, biggerValues, keys[i]);
-                    biggerKeys[at] = keys[i];
-                    biggerValues[at] = values[i];
-                }
-            }
-            keys = biggerKeys;
-            values = biggerValues;
-        }
-
-        private static int mix(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32));
         }
     }
 }

@@ -172,47 +172,50 @@ class GroupedLoaderTest {
 
     @Test
     void theIndexTiesGroupsThroughIdsDeclaredBeforeOrAfterTheyAreWanted() {
-        GroupedLoader.Index index = new GroupedLoader.Index(4);
+        GroupedLoader.Index index = new GroupedLoader.Index(5);
         index.register(0, java.util.Set.of("a", "b"), List.of("z"));
         index.register(1, java.util.Set.of("c"), List.of());
         index.register(2, java.util.Set.of("z"), List.of("c"));
-        index.register(3, java.util.Set.of("d"), List.of());
-        assertThat(index.find(0)).isEqualTo(index.find(2)).isEqualTo(index.find(1));
+        index.register(3, java.util.Set.of("d"), List.of("nowhere"));
+        index.register(4, java.util.Set.of("e", "b"), List.of());
+        index.resolve();
+        assertThat(index.find(0)).isEqualTo(index.find(2)).isEqualTo(index.find(1)).isEqualTo(index.find(4));
         assertThat(index.tied(3)).isFalse();
         assertThat(index.find(3)).isEqualTo(3);
-        GroupedLoader.LongIntMap map = new GroupedLoader.LongIntMap();
-        for (int i = 0; i < 100_000; i++) {
-            assertThat(map.putIfAbsent(GroupedLoader.Index.hash("id-" + i), i)).isEqualTo(-1);
-        }
-        assertThat(map.get(GroupedLoader.Index.hash("id-77777"))).isEqualTo(77777);
-        assertThat(map.putIfAbsent(GroupedLoader.Index.hash("id-5"), 9)).isEqualTo(5);
-        assertThat(map.get(GroupedLoader.Index.hash("nope"))).isEqualTo(-1);
     }
 
     /**
      * A country has more ids than 2^23 (the size at which a 2,850-county check once ended in an
-     * index out of bounds): the index holds nine million, every one found again, none lost.
+     * index out of bounds): nine million ids in 5,000 groups, and only the groups that share an id or
+     * want one of another's are tied.
      */
     @Test
-    void theIdIndexHoldsMoreIdsThanTwoToTheTwentyThree() {
-        GroupedLoader.LongIntMap map = new GroupedLoader.LongIntMap();
-        int n = 9_000_000;
-        for (int i = 0; i < n; i++) {
-            if (map.putIfAbsent(i * 0x9E3779B97F4A7C15L + 17, i % 5000) != -1) {
-                throw new AssertionError("id " + i + " taken for another");
+    void theIdIndexTiesOnlyWhatSharesAnIdAmongMoreThanTwoToTheTwentyThree() {
+        int groups = 5000;
+        int perGroup = 1800;
+        GroupedLoader.Index index = new GroupedLoader.Index(groups);
+        for (int g = 0; g < groups; g++) {
+            long[] ids = new long[perGroup];
+            for (int i = 0; i < perGroup; i++) {
+                ids[i] = ((long) g * perGroup + i) * 0x9E3779B97F4A7C15L + 17;
             }
-        }
-        assertThat(map.size()).isEqualTo(n).isGreaterThan(1 << 23);
-        for (int i = 0; i < n; i += 7) {
-            if (map.get(i * 0x9E3779B97F4A7C15L + 17) != i % 5000) {
-                throw new AssertionError("id " + i + " lost");
+            long[] foreign = new long[0];
+            if (g == 10) {
+                ids[5] = ((long) 20 * perGroup + 7) * 0x9E3779B97F4A7C15L + 17; // declares what 20 declares
             }
+            if (g == 30) {
+                foreign = new long[]{((long) 4999 * perGroup + 1799) * 0x9E3779B97F4A7C15L + 17, 42}; // wants of 4999
+            }
+            index.registerHashes(g, ids, foreign);
         }
-        assertThat(map.putIfAbsent(17, 1)).isEqualTo(0);
-        assertThat(map.get(-1)).isEqualTo(-1);
-        // Key 0 and value 0 are ordinary: 0 marks a free slot only as value + 1.
-        GroupedLoader.LongIntMap small = new GroupedLoader.LongIntMap();
-        assertThat(small.putIfAbsent(0, 0)).isEqualTo(-1);
-        assertThat(small.get(0)).isEqualTo(0);
+        assertThat((long) groups * perGroup).isGreaterThan(1 << 23);
+        index.resolve();
+        assertThat(index.find(20)).isEqualTo(index.find(10)).isEqualTo(10);
+        assertThat(index.find(4999)).isEqualTo(index.find(30)).isEqualTo(30);
+        int tied = 0;
+        for (int g = 0; g < groups; g++) {
+            tied += index.tied(g) ? 1 : 0;
+        }
+        assertThat(tied).isEqualTo(4);
     }
 }
