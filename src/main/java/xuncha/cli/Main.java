@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
         subcommands = {CheckCommand.class, VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class,
                 GenCommand.class, FmtCommand.class, SchemaCommand.class, ConvertCommand.class, TemplateCommand.class,
-                LedgerCommand.class, DbCommand.class,
+                LedgerCommand.class, DbCommand.class, UserCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

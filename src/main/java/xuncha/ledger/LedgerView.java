@@ -135,7 +135,8 @@ public record LedgerView(String shown, List<Round> rounds, List<Problem> problem
         return out;
     }
 
-    private static Tally tally(String key, String name, List<Problem> list) {
+    /** The problems {@code list} counted as one row named {@code name}. */
+    public static Tally tally(String key, String name, List<Problem> list) {
         Map<State, Integer> counts = new EnumMap<>(State.class);
         for (State s : State.values()) {
             counts.put(s, 0);

@@ -11,7 +11,7 @@ import java.util.List;
 /** The ledger's tables, in the order their references allow them to be filled. */
 final class Tables {
     static final List<String> ALL = List.of("ledger_round", "ledger_round_unit", "ledger_finding", "ledger_claim",
-            "ledger_evidence", "ledger_review");
+            "ledger_evidence", "ledger_review", "workspace_user", "workspace_audit");
 
     private Tables() {
     }

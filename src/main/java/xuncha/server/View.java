@@ -1,0 +1,66 @@
+package xuncha.server;
+
+import xuncha.ledger.LedgerView;
+import xuncha.problems.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every page's frame needs: its title, who is signed in (with the CSRF token its forms carry)
+ * and the links that user's role may follow. Every word comes from the message bundles.
+ *
+ * @param user the user signed in, or null on the sign-in page
+ * @param csrf the token each form of the page sends back
+ */
+public record View(String title, Users.User user, String csrf, String active) {
+
+    /** A link of the navigation bar. */
+    public record Link(String href, String label, boolean active) {
+    }
+
+    /** The words of {@code key}, in Chinese. */
+    public String t(String key, Object... args) {
+        return Messages.text("zh", key, args);
+    }
+
+    public String state(LedgerView.State s) {
+        return t(s.key());
+    }
+
+    public boolean inspector() {
+        return user != null && user.role() == Users.Role.INSPECTOR;
+    }
+
+    public boolean admin() {
+        return user != null && user.role() == Users.Role.ADMIN;
+    }
+
+    public boolean clerk() {
+        return user != null && user.role() == Users.Role.CLERK;
+    }
+
+    public List<Link> nav() {
+        List<Link> out = new ArrayList<>();
+        if (user == null) {
+            return out;
+        }
+        if (!clerk()) {
+            out.add(new Link("/", t("web.nav.dashboard"), "dashboard".equals(active)));
+            out.add(new Link("/rounds", t("web.nav.rounds"), "rounds".equals(active)));
+        }
+        out.add(new Link("/units", t("web.nav.units"), "units".equals(active)));
+        if (inspector()) {
+            out.add(new Link("/reviews", t("web.nav.reviews"), "reviews".equals(active)));
+        }
+        out.add(new Link("/audit", t("web.nav.audit"), "audit".equals(active)));
+        if (admin()) {
+            out.add(new Link("/users", t("web.nav.users"), "users".equals(active)));
+        }
+        return out;
+    }
+
+    public String roleName() {
+        return user == null ? "" : t("role." + user.role().key());
+    }
+}
