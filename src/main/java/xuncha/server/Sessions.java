@@ -39,6 +39,20 @@ public final class Sessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Whether {@code token} has the form {@link #token} gives (43 URL-safe Base64 characters). */
+    static boolean wellFormed(String token) {
+        if (token == null || token.length() != 43) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Session start(String user) {
         Session s = new Session(token(), user, token(), Instant.now());
         byToken.put(s.token(), s);

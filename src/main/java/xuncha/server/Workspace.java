@@ -222,8 +222,12 @@ public final class Workspace {
                 .filter(u -> u.role() != Users.Role.DISABLED);
         user.ifPresent(u -> ctx.attribute(USER, u));
         session.ifPresent(s -> ctx.attribute(SESSION, s));
-        if (roles.contains(Access.PUBLIC)) {
+        if (roles.contains(Access.PUBLIC) || roles.isEmpty() && ctx.path().startsWith("/static/")) {
             return;
+        }
+        if (roles.isEmpty()) {
+            // A route that says nobody may use it is closed to everybody.
+            throw new Forbidden();
         }
         if (user.isEmpty()) {
             if (api(ctx)) {
@@ -303,7 +307,9 @@ public final class Workspace {
     // Signing in and out.
 
     private void loginPage(Context ctx) {
-        String pre = Sessions.token();
+        // A page loaded twice (a reload, a second tab) keeps the token its cookie already holds.
+        String held = ctx.cookie(PRE_COOKIE);
+        String pre = Sessions.wellFormed(held) ? held : Sessions.token();
         ctx.cookie(cookie(PRE_COOKIE, pre, 600));
         Map<String, Object> p = new HashMap<>();
         p.put("error", null);
