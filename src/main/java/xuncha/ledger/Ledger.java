@@ -56,6 +56,18 @@ final class Ledger {
     }
 
     static History history(Connection c) throws SQLException {
+        return history(c, null);
+    }
+
+    /**
+     * The history of the problems {@code only} (all when null): a claim or a review reads what it
+     * needs of its own problems, not the whole ledger, while it holds the write lock.
+     */
+    static History history(Connection c, java.util.Collection<String> only) throws SQLException {
+        String marks = only == null ? "" : String.join(", ", java.util.Collections.nCopies(Math.max(1, only.size()), "?"));
+        String byFp = only == null ? "" : " WHERE fingerprint IN (" + marks + ")";
+        String byFpAnd = only == null ? "" : " AND f.fingerprint IN (" + marks + ")";
+        List<String> values = only == null ? List.of() : only.isEmpty() ? List.of("") : List.copyOf(only);
         List<Round> rounds = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT r.seq, r.name, r.as_of, r.pack_version, r.pack_sha256, "
                 + "r.facts_sha256, r.recorded_at, r.recorded_by, (SELECT COUNT(*) FROM ledger_finding f "
@@ -66,19 +78,24 @@ final class Ledger {
             }
         }
         Map<Integer, Set<String>> covered = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT round_seq, unit FROM ledger_round_unit");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                covered.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getString(2));
+        try (PreparedStatement s = c.prepareStatement("SELECT round_seq, unit FROM ledger_round_unit" + (only == null ? ""
+                : " WHERE unit IN (SELECT unit FROM ledger_finding" + byFp + ")"))) {
+            bind(s, values);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    covered.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getString(2));
+                }
             }
         }
         Map<String, Integer> first = new HashMap<>();
         Map<String, Set<Integer>> foundIn = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, round_seq FROM ledger_finding");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                foundIn.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getInt(2));
-                first.merge(rs.getString(1), rs.getInt(2), Math::min);
+        try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, round_seq FROM ledger_finding" + byFp)) {
+            bind(s, values);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    foundIn.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getInt(2));
+                    first.merge(rs.getString(1), rs.getInt(2), Math::min);
+                }
             }
         }
         Map<String, FindingRow> latest = new HashMap<>();
@@ -86,7 +103,9 @@ final class Ledger {
                 + "f.unit_name, f.township, f.county, f.person, f.person_name, f.title, f.message, f.evidence, f.state, "
                 + "f.first_seen, f.deadline, f.deadline_basis FROM ledger_finding f JOIN (SELECT fingerprint, "
                 + "MAX(round_seq) AS last FROM ledger_finding GROUP BY fingerprint) l ON f.fingerprint = l.fingerprint "
-                + "AND f.round_seq = l.last"); ResultSet rs = s.executeQuery()) {
+                + "AND f.round_seq = l.last" + byFpAnd)) {
+            bind(s, values);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 latest.put(rs.getString(2), new FindingRow(rs.getInt(1), rs.getString(2), rs.getString(3),
                         "warning".equals(rs.getString(4)) ? Level.WARNING : Level.VIOLATION, rs.getString(5),
@@ -96,14 +115,23 @@ final class Ledger {
                         rs.getString(17)));
             }
         }
-        return new History(rounds, covered, latest, first, foundIn, events(c));
+        return new History(rounds, covered, latest, first, foundIn, events(c, byFp, values));
+    }
+
+    private static void bind(PreparedStatement s, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            s.setString(i + 1, values.get(i));
+        }
     }
 
     /** Each problem's claims and reviews, in the order they were made (one sequence numbers both). */
-    private static Map<String, List<Object>> events(Connection c) throws SQLException {
+    private static Map<String, List<Object>> events(Connection c, String byFp, List<String> values) throws SQLException {
         Map<Integer, List<EvidenceFile>> evidence = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT claim_seq, sha256, name, bytes FROM ledger_evidence "
-                + "ORDER BY claim_seq, name, sha256"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT claim_seq, sha256, name, bytes FROM ledger_evidence"
+                + (byFp.isEmpty() ? "" : " WHERE claim_seq IN (SELECT seq FROM ledger_claim" + byFp + ")")
+                + " ORDER BY claim_seq, name, sha256")) {
+            bind(s, values);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 evidence.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(new EvidenceFile(rs.getString(2), rs.getString(3), rs.getLong(4)));
@@ -111,7 +139,9 @@ final class Ledger {
         }
         TreeMap<Integer, Object[]> ordered = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT seq, fingerprint, after_round, measures, responsible, "
-                + "done_on, status_text, claimed_by, claimed_at, source FROM ledger_claim"); ResultSet rs = s.executeQuery()) {
+                + "done_on, status_text, claimed_by, claimed_at, source FROM ledger_claim" + byFp)) {
+            bind(s, values);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 int seq = rs.getInt(1);
                 ordered.put(seq, new Object[]{rs.getString(2), rs.getInt(3), new Claim(seq, rs.getString(4),
@@ -120,7 +150,9 @@ final class Ledger {
             }
         }
         try (PreparedStatement s = c.prepareStatement("SELECT seq, fingerprint, after_round, claim_seq, verdict, "
-                + "reviewed_by, reviewed_on, note FROM ledger_review"); ResultSet rs = s.executeQuery()) {
+                + "reviewed_by, reviewed_on, note FROM ledger_review" + byFp)) {
+            bind(s, values);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 int seq = rs.getInt(1);
                 ordered.put(seq, new Object[]{rs.getString(2), rs.getInt(3), new Review(seq, rs.getInt(4),

@@ -21,6 +21,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -181,7 +183,29 @@ public final class LedgerDb {
         return transaction(reads, false, work);
     }
 
+    /**
+     * Writers of one SQLite file in this process queue here, first come first served: SQLite's own
+     * busy handler lets waiters poll with growing sleeps, so under a crowd of writers (a server's
+     * clerks) some would wait seconds while later ones went first. Other processes still take turns
+     * through SQLite's lock.
+     */
+    private static final Map<Path, java.util.concurrent.locks.ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+
     private <T> T transaction(DataSource source, boolean lock, Work<T> work) {
+        if (lock && file != null) {
+            java.util.concurrent.locks.ReentrantLock queue = WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(),
+                    k -> new java.util.concurrent.locks.ReentrantLock(true));
+            queue.lock();
+            try {
+                return inTransaction(source, lock, work);
+            } finally {
+                queue.unlock();
+            }
+        }
+        return inTransaction(source, lock, work);
+    }
+
+    private <T> T inTransaction(DataSource source, boolean lock, Work<T> work) {
         try (Connection c = source.getConnection()) {
             c.setAutoCommit(false);
             if (kind == Kind.POSTGRESQL) {

@@ -51,6 +51,16 @@ public final class LedgerStore {
         return db.read(c -> Ledger.view(db.shown(), Ledger.history(c)));
     }
 
+    /** The problem {@code fingerprint} as its history says, if the ledger has it; reads that problem's rows only. */
+    public Optional<Problem> problem(String fingerprint) {
+        return db.read(c -> {
+            Ledger.History h = Ledger.history(c, List.of(fingerprint));
+            return h.latest().containsKey(fingerprint)
+                    ? Optional.of(Ledger.problem(h, db.shown(), fingerprint, Location.ofFile(db.shown())))
+                    : Optional.empty();
+        });
+    }
+
     /** Who recorded a round, and when. */
     public record Author(String by, Instant at) {
     }
@@ -209,7 +219,9 @@ public final class LedgerStore {
      */
     public List<ClaimOutcome> claim(List<ClaimInput> claims, Author author) {
         return db.write(c -> {
-            Ledger.History h = Ledger.history(c);
+            Set<String> asked = new HashSet<>();
+            claims.forEach(in -> asked.add(in.fingerprint()));
+            Ledger.History h = Ledger.history(c, asked.size() <= 200 ? asked : null);
             if (h.rounds().isEmpty()) {
                 throw LedgerException.at(Location.ofFile(db.shown()), "ledger.no_rounds");
             }
@@ -302,7 +314,7 @@ public final class LedgerStore {
             throw LedgerException.at(where, "ledger.review_by");
         }
         return db.write(c -> {
-            Ledger.History h = Ledger.history(c);
+            Ledger.History h = Ledger.history(c, List.of(fingerprint));
             Problem p = Ledger.problem(h, db.shown(), fingerprint, where);
             if (p.claim().isEmpty()) {
                 throw LedgerException.at(where, "ledger.review_no_claim", fingerprint);
@@ -324,7 +336,7 @@ public final class LedgerStore {
                 s.setString(9, note);
                 s.executeUpdate();
             }
-            return Ledger.problem(Ledger.history(c), db.shown(), fingerprint, where);
+            return Ledger.problem(Ledger.history(c, List.of(fingerprint)), db.shown(), fingerprint, where);
         });
     }
 

@@ -478,8 +478,7 @@ public final class Workspace {
 
     /** The problem {@code fp}, for a clerk bound to its unit; others are refused as if it were not there. */
     LedgerView.Problem ownProblem(Users.User u, String fp) {
-        LedgerView.Problem p = ledger.view().problems().stream().filter(x -> x.fingerprint().equals(fp)).findFirst()
-                .orElseThrow(NotFound::new);
+        LedgerView.Problem p = ledger.problem(fp).orElseThrow(NotFound::new);
         if (u.role() == Users.Role.CLERK && !u.bound(p.unit())) {
             throw new Forbidden();
         }
