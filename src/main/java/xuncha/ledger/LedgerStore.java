@@ -61,6 +61,31 @@ public final class LedgerStore {
         });
     }
 
+    /** A finding of one round, as the round's page lists it. */
+    public record RoundFinding(String fingerprint, String rule, String level, String unit, String unitName,
+                               String township, String county, String message, String state, Optional<LocalDate> deadline) {
+    }
+
+    /** The findings of round {@code seq}, in the order of the organisation. */
+    public List<RoundFinding> findings(int seq) {
+        return db.read(c -> {
+            List<RoundFinding> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, rule, level, unit, unit_name, township, "
+                    + "county, message, state, deadline FROM ledger_finding WHERE round_seq = ? ORDER BY county, township, "
+                    + "unit, rule, fingerprint")) {
+                s.setInt(1, seq);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RoundFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                Optional.ofNullable(rs.getString(10)).map(LocalDate::parse)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Who recorded a round, and when. */
     public record Author(String by, Instant at) {
     }

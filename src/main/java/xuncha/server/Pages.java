@@ -28,4 +28,16 @@ public final class Pages {
     public record Dashboard(LedgerView.Tally total, List<Place> places, List<LedgerView.Problem> overdue, int pending,
                             String trendSvg, List<LedgerView.State> states) {
     }
+
+    /** An option of a filter. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /** A file of a round to download. */
+    public record Download(String href, String label) {
+    }
+
+    public record RoundPage(LedgerView.Round round, List<xuncha.ledger.LedgerStore.RoundFinding> findings,
+                            List<Download> downloads, List<Option> levels, List<Option> states, List<Option> counties) {
+    }
 }

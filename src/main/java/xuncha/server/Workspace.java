@@ -155,6 +155,8 @@ public final class Workspace {
         post(app, "/reviews/{fp}", this::review, Access.INSPECTOR);
         get(app, "/rounds", ctx -> roundsPage(ctx, null), Access.ADMIN, Access.INSPECTOR);
         post(app, "/rounds", this::round, Access.INSPECTOR);
+        get(app, "/rounds/{seq}", this::roundPage, Access.ADMIN, Access.INSPECTOR);
+        get(app, "/rounds/{seq}/{file}", this::roundFile, Access.ADMIN, Access.INSPECTOR);
         get(app, "/users", ctx -> usersPage(ctx, null), Access.ADMIN);
         post(app, "/users", this::addUser, Access.ADMIN);
         get(app, "/evidence/{sha}", this::evidenceFile, Access.ADMIN, Access.INSPECTOR, Access.CLERK);
@@ -405,15 +407,65 @@ public final class Workspace {
 
     /** A round checked from uploaded files and recorded; the problems in them name the files as uploaded. */
     Report recordRound(String name, String by, List<Uploads.Upload> files) throws IOException {
+        Report report;
         try (Uploads up = Uploads.store(data.resolve("uploads"), files)) {
             try {
-                return ledger.recordRound(name, new LedgerStore.Author(by, Instant.now()), prior -> Check.run(
+                report = ledger.recordRound(name, new LedgerStore.Author(by, Instant.now()), prior -> Check.run(
                         CheckRequest.of(new CheckRequest.Rules.Compiled(pack), CheckRequest.files(up.paths())).jobs(1)
                                 .priorRound(prior::apply), CheckListener.NONE).report());
             } catch (InputException e) {
                 throw new InputException(e.problems().stream().map(up::shown).toList());
             }
         }
+        Optional<LedgerView.Round> recorded = ledger.view().rounds().stream().filter(r -> r.name().equals(name)).findFirst();
+        if (recorded.isPresent()) {
+            RoundFiles.write(data.resolve("rounds").resolve(String.valueOf(recorded.get().seq())), report);
+        }
+        return report;
+    }
+
+    private LedgerView.Round roundOf(Context ctx) {
+        String seq = ctx.pathParam("seq");
+        return ledger.view().rounds().stream().filter(r -> String.valueOf(r.seq()).equals(seq)).findFirst()
+                .orElseThrow(NotFound::new);
+    }
+
+    private void roundPage(Context ctx) {
+        LedgerView.Round round = roundOf(ctx);
+        String level = Optional.ofNullable(ctx.queryParam("level")).orElse("");
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("");
+        String county = Optional.ofNullable(ctx.queryParam("county")).orElse("");
+        List<LedgerStore.RoundFinding> all = ledger.findings(round.seq());
+        List<LedgerStore.RoundFinding> shown = all.stream().filter(f -> level.isEmpty() || f.level().equals(level))
+                .filter(f -> state.isEmpty() || f.state().equals(state))
+                .filter(f -> county.isEmpty() || f.county().equals(county)).toList();
+        List<Pages.Option> levels = List.of("violation", "warning").stream().map(l -> new Pages.Option(l,
+                Messages.text("zh", "web.level." + l), l.equals(level))).toList();
+        List<Pages.Option> states = List.of("new", "persisting", "regressed").stream().map(x -> new Pages.Option(x,
+                Messages.text("zh", "web.round.state." + x), x.equals(state))).toList();
+        List<Pages.Option> counties = all.stream().map(LedgerStore.RoundFinding::county).distinct().sorted()
+                .map(c -> new Pages.Option(c, c.isEmpty() ? "—" : c, c.equals(county))).toList();
+        Path folder = data.resolve("rounds").resolve(String.valueOf(round.seq()));
+        List<Pages.Download> downloads = RoundFiles.NAMES.stream().filter(f -> Files.isRegularFile(folder.resolve(f)))
+                .map(f -> new Pages.Download("/rounds/" + round.seq() + "/" + f, Messages.text("zh", "web.round.file." + f)))
+                .toList();
+        render(ctx, "round.jte", view(ctx, "web.title.round", "rounds", round.name()),
+                Map.of("r", new Pages.RoundPage(round, shown, downloads, levels, states, counties)));
+    }
+
+    private void roundFile(Context ctx) throws IOException {
+        LedgerView.Round round = roundOf(ctx);
+        String file = ctx.pathParam("file");
+        if (!RoundFiles.NAMES.contains(file)) {
+            throw new NotFound();
+        }
+        Path path = data.resolve("rounds").resolve(String.valueOf(round.seq())).resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new NotFound();
+        }
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(round.name() + "-"
+                + file, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.contentType(RoundFiles.type(file)).result(Files.newInputStream(path));
     }
 
     static List<Uploads.Upload> uploads(List<UploadedFile> files) {

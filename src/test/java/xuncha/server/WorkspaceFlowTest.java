@@ -96,6 +96,13 @@ class WorkspaceFlowTest {
                     "2022年第二轮"), "files", Map.of("阳曲县.yaml", Served.sample()));
             assertThat(round.statusCode()).as(round.body()).isEqualTo(303);
             assertThat(inspector.get("/rounds").body()).contains("2022年第二轮");
+            String page = inspector.get("/rounds/2").body();
+            assertThat(page).contains("列出 24 个问题", "/rounds/2/report.xlsx", "/rounds/2/letters.zip");
+            assertThat(inspector.get("/rounds/2?level=warning").body()).doesNotContain("列出 24 个问题");
+            HttpResponse<String> json = inspector.get("/rounds/2/report.json");
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(Served.json(json).get("findings")).hasSize(24);
+            assertThat(inspector.get("/rounds/2/../../x.db").statusCode()).isEqualTo(404);
 
             // The clerk sees its unit, and claims one of its problems with an evidence file.
             Browser clerk = new Browser(served);
