@@ -26,7 +26,7 @@ public final class Pages {
     }
 
     public record Dashboard(LedgerView.Tally total, List<Place> places, List<LedgerView.Problem> overdue, int pending,
-                            String trendSvg, List<LedgerView.State> states) {
+                            String trendSvg, List<LedgerView.State> states, List<Place> levels) {
     }
 
     /** An option of a filter. */

@@ -56,6 +56,7 @@ public record View(String title, Users.User user, String csrf, String active) {
         out.add(new Link("/audit", t("web.nav.audit"), "audit".equals(active)));
         if (admin()) {
             out.add(new Link("/users", t("web.nav.users"), "users".equals(active)));
+            out.add(new Link("/pack", t("web.nav.pack"), "pack".equals(active)));
         }
         return out;
     }

@@ -158,6 +158,8 @@ public final class Workspace {
         get(app, "/rounds/{seq}", this::roundPage, Access.ADMIN, Access.INSPECTOR);
         get(app, "/rounds/{seq}/{file}", this::roundFile, Access.ADMIN, Access.INSPECTOR);
         get(app, "/users", ctx -> usersPage(ctx, null), Access.ADMIN);
+        get(app, "/pack", ctx -> render(ctx, "pack.jte", view(ctx, "web.title.pack", "pack"), Map.of("pack", pack)),
+                Access.ADMIN);
         post(app, "/users", this::addUser, Access.ADMIN);
         get(app, "/evidence/{sha}", this::evidenceFile, Access.ADMIN, Access.INSPECTOR, Access.CLERK);
         api.routes(app);
@@ -714,8 +716,14 @@ public final class Workspace {
                 });
             });
             List<LedgerView.Problem> overdue = view.problems().stream().filter(LedgerView.Problem::overdue).toList();
+            List<Pages.Place> levels = new ArrayList<>();
+            for (xuncha.findings.Level level : xuncha.findings.Level.values()) {
+                List<LedgerView.Problem> at = view.problems().stream().filter(p -> p.level() == level).toList();
+                levels.add(new Pages.Place(Messages.text("zh", "web.level." + level.yaml()), "", 0,
+                        LedgerView.tally(level.yaml(), level.yaml(), at)));
+            }
             return new Pages.Dashboard(view.total(), places, overdue, pending(view).size(), Trend.svg(view.rounds()),
-                    List.of(LedgerView.State.values()));
+                    List.of(LedgerView.State.values()), levels);
         }
     }
 }

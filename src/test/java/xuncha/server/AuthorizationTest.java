@@ -78,6 +78,7 @@ class AuthorizationTest {
         // Round 1 was recorded without the workspace, so it has no files to give: 404 to those who may ask.
         t.add(new Case("GET /rounds/{seq}/{file}", "GET", "/rounds/1/report.json", null, null, 302, 404, 404, 403, 403));
         t.add(new Case("GET /users", "GET", "/users", null, null, 302, 200, 403, 403, 403));
+        t.add(new Case("GET /pack", "GET", "/pack", null, null, 302, 200, 403, 403, 403));
         t.add(new Case("POST /users", "POST", "/users", form, "name=&role=clerk", 302, 400, 403, 403, 403));
         t.add(new Case("GET /evidence/{sha}", "GET", "/evidence/" + sha, null, null, 302, 200, 200, 200, 404));
         t.add(new Case("POST /api/login", "POST", "/api/login", json, "{}", 400, 400, 400, 400, 400));
