@@ -61,6 +61,25 @@ public record View(String title, Users.User user, String csrf, String active) {
         return out;
     }
 
+    /** An audit log's action in words. */
+    public String action(String key) {
+        try {
+            return t("web.audit.action." + key);
+        } catch (IllegalStateException e) {
+            return key;
+        }
+    }
+
+    /** An instant as the office's clock shows it. */
+    public String when(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(java.time.Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.DateTimeException e) {
+            return instant;
+        }
+    }
+
     public String roleName() {
         return user == null ? "" : t("role." + user.role().key());
     }

@@ -135,6 +135,12 @@ class WorkspaceFlowTest {
             assertThat(rateAfter).isNotEqualTo(rateBefore).isNotEqualTo("0.00%");
             assertThat(clerk.get("/units/" + Served.SCHOOL).body()).contains("已销号");
 
+            // The admin sees it all in the audit log, in words.
+            Browser admin = new Browser(served);
+            admin.signIn("admin");
+            assertThat(admin.get("/users").body()).contains("记录轮次", "报送整改", "销号", "张华", "二中填报员")
+                    .doesNotContain("review.accept");
+
             // Signing out ends the session.
             assertThat(clerk.post("/logout", Map.of("csrf", clerk.csrf("/units"))).statusCode()).isEqualTo(303);
             assertThat(clerk.get("/units").statusCode()).isEqualTo(302);
