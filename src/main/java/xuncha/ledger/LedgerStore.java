@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import xuncha.facts.Location;
-import xuncha.facts.UnitType;
 import xuncha.ledger.LedgerView.Problem;
 import xuncha.ledger.LedgerView.State;
 import xuncha.problems.Diagnostics;
@@ -176,7 +175,7 @@ public final class LedgerStore {
             }
             s.executeBatch();
         }
-        Places places = new Places(report);
+        xuncha.report.Places places = new xuncha.report.Places(report);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ledger_finding (round_seq, fingerprint, rule, level, "
                 + "unit, unit_name, township, county, person, person_name, title, message, evidence, state, first_seen, "
                 + "deadline, deadline_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -404,30 +403,5 @@ public final class LedgerStore {
             return map;
         }
         return n.isBoolean() ? n.asBoolean() : n.asText();
-    }
-
-    /** The township and county names above a unit, from the report's units. */
-    private static final class Places {
-        private final Map<String, Report.UnitRef> units = new HashMap<>();
-
-        Places(Report report) {
-            report.coverage().units().forEach(u -> units.put(u.id(), u));
-        }
-
-        String county(String unit) {
-            Report.UnitRef u = units.get(unit);
-            Report.UnitRef county = u == null ? null : units.get(u.county());
-            return county == null ? "" : county.name();
-        }
-
-        String township(String unit) {
-            Set<String> seen = new HashSet<>();
-            for (Report.UnitRef u = units.get(unit); u != null && seen.add(u.id()); u = units.get(u.parent())) {
-                if (u.type() == UnitType.TOWNSHIP_PARTY_COMMITTEE) {
-                    return u.name();
-                }
-            }
-            return "";
-        }
     }
 }

@@ -2,6 +2,7 @@ package xuncha.render;
 
 import xuncha.problems.Messages;
 
+import xuncha.report.Places;
 import xuncha.report.Report;
 import xuncha.report.Texts;
 

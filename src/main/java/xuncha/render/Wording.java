@@ -3,6 +3,7 @@ package xuncha.render;
 import xuncha.problems.Messages;
 
 import xuncha.findings.Level;
+import xuncha.report.Places;
 import xuncha.report.Report;
 import xuncha.report.Texts;
 

@@ -1,7 +1,6 @@
-package xuncha.render;
+package xuncha.report;
 
 import xuncha.facts.UnitType;
-import xuncha.report.Report;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Where a unit stands in the organisation, by name: its county and its township, for the reading formats. */
-final class Places {
+/** Where a unit stands in the organisation, by name: its county and its township, for the reading formats and the ledger. */
+public final class Places {
     private final Map<String, Report.UnitRef> units = new LinkedHashMap<>();
 
-    Places(Report report) {
+    public Places(Report report) {
         report.hierarchy().forEach(u -> units.put(u.id(), u));
     }
 
     /** A unit's name; its id when the report does not know it. */
-    String name(String unit) {
+    public String name(String unit) {
         Report.UnitRef u = units.get(unit);
         return u == null ? unit : u.name();
     }
@@ -28,7 +27,7 @@ final class Places {
      * The names of the township and county party committees above a unit, nearest first: where it
      * stands, beside its name, without ids. Empty for a county party committee.
      */
-    List<String> above(String unit) {
+    public List<String> above(String unit) {
         List<String> above = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Report.UnitRef u = units.get(unit);
@@ -44,14 +43,14 @@ final class Places {
     }
 
     /** The name of the unit's county (its county party committee); "" when it has none. */
-    String county(String unit) {
+    public String county(String unit) {
         Report.UnitRef u = units.get(unit);
         Report.UnitRef county = u == null ? null : units.get(u.county());
         return county == null ? "" : county.name();
     }
 
     /** The name of the township party committee the unit is under, or is; "" for county-level units. */
-    String township(String unit) {
+    public String township(String unit) {
         Set<String> seen = new HashSet<>();
         for (Report.UnitRef u = units.get(unit); u != null && seen.add(u.id()); u = units.get(u.parent())) {
             if (u.type() == UnitType.TOWNSHIP_PARTY_COMMITTEE) {
@@ -62,7 +61,7 @@ final class Places {
     }
 
     /** The unit's county id, for grouping; "" when it has none. */
-    String countyId(String unit) {
+    public String countyId(String unit) {
         Report.UnitRef u = units.get(unit);
         return u == null ? "" : u.county();
     }
