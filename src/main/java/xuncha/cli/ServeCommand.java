@@ -55,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             bound = w.start(host, port);
         } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new UsageError("usage.serve_taken", host, port);
+                }
+            }
             throw new UsageError("usage.serve_port", host, port, String.valueOf(e.getMessage()));
         }
         spec.commandLine().getOut().println(Messages.text(lang.code(), "serve.started", host, bound, opened.shown(), folder));
