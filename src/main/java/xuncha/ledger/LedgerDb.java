@@ -71,7 +71,16 @@ public final class LedgerDb {
     }
 
     private static LedgerDb sqlite(String path) {
-        Path file = Path.of(path);
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw LedgerException.at(Location.ofFile(Diagnostics.quote(path.replace('\0', '�'))), "ledger.db_bad_path",
+                    Diagnostics.quote(String.valueOf(e.getReason())));
+        }
+        if (path.isBlank()) {
+            throw LedgerException.at(Location.ofFile("--db"), "ledger.db_bad_path", "");
+        }
         if (Files.isDirectory(file)) {
             throw LedgerException.at(Location.ofFile(path), "ledger.db_folder");
         }
