@@ -134,6 +134,25 @@ final class Uploads implements AutoCloseable {
         }
     }
 
+    /**
+     * A caret under the column a problem points at, for the line {@link #line} gives: as many spaces as the
+     * characters before it take on screen (a Chinese character two), then ^; empty without a column.
+     */
+    static String caret(String line, int column) {
+        if (line.isEmpty() || column <= 0 || column > line.length() + 1) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        line.substring(0, column - 1).codePoints().forEach(c -> out.append(wide(c) ? "  " : " "));
+        return out.append('^').toString();
+    }
+
+    private static boolean wide(int c) {
+        return c >= 0x1100 && (c <= 0x115f || c >= 0x2e80 && c <= 0xa4cf || c >= 0xac00 && c <= 0xd7a3
+                || c >= 0xf900 && c <= 0xfaff || c >= 0xfe30 && c <= 0xfe4f || c >= 0xff00 && c <= 0xff60
+                || c >= 0xffe0 && c <= 0xffe6 || c >= 0x20000 && c <= 0x3fffd);
+    }
+
     @Override
     public void close() {
         try (Stream<Path> all = Files.walk(folder)) {

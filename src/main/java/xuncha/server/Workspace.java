@@ -646,7 +646,10 @@ public final class Workspace {
                 List<Pages.Mistake> mistakes = new ArrayList<>();
                 for (Diagnostic d : e.problems()) {
                     Diagnostic shown = up.shown(d);
-                    mistakes.add(new Pages.Mistake(shown.at().toString(), shown.message("zh"), up.line(shown)));
+                    String line = up.line(shown);
+                    String caret = Uploads.caret(line, shown.at().column());
+                    mistakes.add(new Pages.Mistake(shown.at().toString(), shown.message("zh"),
+                            caret.isEmpty() ? line : line + "\n" + caret));
                 }
                 return new Pages.Audit(List.of(), 0, mistakes);
             }

@@ -118,6 +118,19 @@ class WorkspaceInBrowserTest {
                 shot(b, "workspace-unit");
             }
             String fp = served.problemAt(Served.SCHOOL);
+            // A self-audit of a file with a typing mistake: located, with its line, in Chinese.
+            b.findElement(By.linkText("自查")).click();
+            Path broken = dir.resolve("二中自查.yaml");
+            Files.writeString(broken, Files.readString(Path.of("fixtures/yangqu-2022.yaml"))
+                    .replace("name: 许刚, birth_date: 1985-03-03", "name：许刚, birth_date: 1985-03-03"));
+            b.findElement(By.name("files")).sendKeys(broken.toString());
+            submit(b, b.findElement(By.cssSelector("form[action='/audit'] button")));
+            assertThat(b.findElement(By.cssSelector("ol.mistakes")).getText()).contains("二中自查.yaml:");
+            if (kind.equals("sqlite")) {
+                shot(b, "workspace-audit");
+            }
+            b.findElement(By.linkText("单位问题清单")).click();
+            b.findElement(By.partialLinkText("阳曲县第二中学")).click();
             b.findElement(By.cssSelector("a[href='/claims/" + fp + "']")).click();
             b.findElement(By.name("measures")).sendKeys("召开学校少工委成立大会，选举产生少工委委员");
             b.findElement(By.name("responsible")).sendKeys("李敏");
