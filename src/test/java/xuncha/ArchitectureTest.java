@@ -22,6 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   facts ← problems ← yaml ← load
  *   facts, findings ← engine ← report ← check ← verify ← lint
  *   report ← render (the formats: they know the report, nothing else)
+ *   report ← ledger (the rectification ledger: rounds, claims, reviews)
+ *   check, ledger, render ← server (the workspace: the same pipeline, never the loader itself)
  *   cli, gen, bench: on top of everything
  * </pre>
  */
@@ -116,5 +118,14 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("xuncha.report..", "xuncha.render..", "xuncha.check..")
                 .should().dependOnClassesThat().resideInAPackage("xuncha.ledger..").check(CLASSES);
+    }
+
+    @Test
+    void theWorkspaceStandsOnThePipelineAndNothingStandsOnIt() {
+        noClasses().that().resideInAnyPackage("xuncha.facts..", "xuncha.load..", "xuncha.engine..", "xuncha.report..",
+                        "xuncha.render..", "xuncha.check..", "xuncha.ledger..", "xuncha.verify..", "xuncha.lint..")
+                .should().dependOnClassesThat().resideInAPackage("xuncha.server..").check(CLASSES);
+        noClasses().that().resideInAPackage("xuncha.server..").should().dependOnClassesThat()
+                .resideInAnyPackage("xuncha.cli..", "xuncha.load..", "xuncha.yaml.YamlReader").check(CLASSES);
     }
 }
