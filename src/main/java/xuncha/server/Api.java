@@ -151,9 +151,13 @@ final class Api {
         ctx.contentType("application/json").result(out.toByteArray());
     }
 
-    private void claim(Context ctx) {
+    private void claim(Context ctx) throws IOException {
         Users.User u = Workspace.user(ctx);
         LedgerView.Problem p = w.ownProblem(u, ctx.pathParam("fp"));
+        if (ctx.isMultipart()) {
+            claimWithEvidence(ctx, u, p);
+            return;
+        }
         JsonNode b = body(ctx);
         String done = text(b, "done_on", false);
         Optional<LocalDate> doneOn = done.isEmpty() ? Optional.empty() : xuncha.yaml.Dates.parse(done);
@@ -168,6 +172,36 @@ final class Api {
         var outcome = w.claim(u, p, measures, responsible, doneOn, text(b, "status", false), List.of());
         ctx.status(HttpStatus.CREATED).json(Map.of("fingerprint", p.fingerprint(), "outcome",
                 outcome.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** A claim sent as multipart/form-data: the same fields, and evidence files under {@code evidence}. */
+    private void claimWithEvidence(Context ctx, Users.User u, LedgerView.Problem p) throws IOException {
+        String measures = Optional.ofNullable(ctx.formParam("measures")).orElse("").strip();
+        String responsible = Optional.ofNullable(ctx.formParam("responsible")).orElse("").strip();
+        String done = Optional.ofNullable(ctx.formParam("done_on")).orElse("").strip();
+        Optional<LocalDate> doneOn = done.isEmpty() ? Optional.empty() : xuncha.yaml.Dates.parse(done);
+        if (!done.isEmpty() && doneOn.isEmpty()) {
+            throw new BadJson("web.api.date", "done_on", done);
+        }
+        if (measures.isEmpty() || responsible.isEmpty()) {
+            throw new BadJson("web.claim.incomplete");
+        }
+        List<xuncha.ledger.EvidenceStore.Stored> stored = new ArrayList<>();
+        try {
+            for (io.javalin.http.UploadedFile f : ctx.uploadedFiles("evidence")) {
+                try (InputStream in = f.content()) {
+                    stored.add(w.evidence().store(Uploads.baseName(f.filename()), in,
+                            xuncha.facts.Location.ofFile(String.valueOf(f.filename()))));
+                }
+            }
+        } catch (Uploads.Refused e) {
+            throw new BadJson(e.key, e.args);
+        }
+        var outcome = w.claim(u, p, measures, responsible, doneOn,
+                Optional.ofNullable(ctx.formParam("status")).orElse("").strip(), stored);
+        ctx.status(HttpStatus.CREATED).json(Map.of("fingerprint", p.fingerprint(), "outcome",
+                outcome.name().toLowerCase(java.util.Locale.ROOT), "evidence", stored.stream()
+                        .map(f -> Map.of("name", f.name(), "sha256", f.sha256(), "bytes", f.bytes())).toList()));
     }
 
     private void review(Context ctx) {

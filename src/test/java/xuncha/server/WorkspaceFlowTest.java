@@ -171,6 +171,35 @@ class WorkspaceFlowTest {
     }
 
     @Test
+    void anotherSystemClaimsWithEvidenceThroughTheApi() throws Exception {
+        try (Served served = new Served(dir, dir.resolve("x.db").toString())) {
+            String fp = served.problemAt(Served.SCHOOL);
+            HttpResponse<String> r = served.send(served.as("clerk", "/api/ledger/" + fp + "/claim")
+                    .header("Content-Type", "multipart/form-data; boundary=api0")
+                    .POST(Served.multipart("api0", Map.of("measures", "建立少工委", "responsible", "李敏", "done_on",
+                            "2022-12-05"), "evidence", Map.of("会议记录.pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)))));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(Served.json(r).get("evidence").get(0).get("name").asText()).isEqualTo("会议记录.pdf");
+            var ledger = Served.json(served.send(served.as("inspector", "/api/ledger?unit=" + Served.SCHOOL)));
+            boolean found = false;
+            for (var p : ledger.get("problems")) {
+                if (p.get("fingerprint").asText().equals(fp)) {
+                    assertThat(p.get("state").asText()).isEqualTo("claimed");
+                    assertThat(p.get("claim").get("evidence").get(0).get("bytes").asInt()).isEqualTo(8);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+            HttpResponse<String> exe = served.send(served.as("clerk", "/api/ledger/" + fp + "/claim")
+                    .header("Content-Type", "multipart/form-data; boundary=api0")
+                    .POST(Served.multipart("api0", Map.of("measures", "x", "responsible", "y"), "evidence",
+                            Map.of("a.exe", new byte[]{'M', 'Z'}))));
+            assertThat(exe.statusCode()).isEqualTo(400);
+            assertThat(Served.json(exe).get("error").toString()).contains("a.exe");
+        }
+    }
+
+    @Test
     void signInIsRefusedAfterTooManyWrongPasswords() throws Exception {
         try (Served served = new Served(dir, dir.resolve("x.db").toString())) {
             Browser b = new Browser(served);
