@@ -60,7 +60,7 @@ public final class LedgerText {
         p.claim().ifPresent(c -> out.println(DETAIL + Messages.text(lang, "ledger.text.claim", c.measures(), c.responsible(),
                 c.doneOn().map(Object::toString).orElse("—"), c.text().isEmpty() ? "—" : c.text(),
                 c.evidence().isEmpty() ? "—" : c.evidence().stream().map(LedgerView.EvidenceFile::name)
-                        .collect(Collectors.joining("、")))));
+                        .collect(Collectors.joining(Messages.text(lang, "word.list"))))));
         p.review().ifPresent(r -> out.println(DETAIL + Messages.text(lang, r.accepted() ? "ledger.text.accepted"
                 : "ledger.text.returned", r.by(), r.on(), r.note().isEmpty() ? "—" : r.note())));
         out.println(DETAIL + Messages.text(lang, "ledger.text.fingerprint", p.fingerprint()));

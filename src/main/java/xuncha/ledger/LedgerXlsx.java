@@ -51,7 +51,7 @@ public final class LedgerXlsx {
                     new Column("ledger.xlsx.requirement", 30, Problem::title),
                     new Column("ledger.xlsx.problem", 50, Problem::message),
                     new Column("ledger.xlsx.level", 8, p -> p.level().label(lang)),
-                    new Column("ledger.xlsx.first_round", 16, p -> p.firstRound() + "（" + p.firstSeen() + "）"),
+                    new Column("ledger.xlsx.first_round", 16, p -> Messages.text(lang, "ledger.xlsx.round_on", p.firstRound(), p.firstSeen())),
                     stateColumn, fingerprint));
             sheet(wb, Messages.text(lang, "ledger.xlsx.responsibility"), view, lang, head, text, List.of(number, county,
                     township, unit,
@@ -129,7 +129,7 @@ public final class LedgerXlsx {
         rows.add(new Tally("", Messages.text(lang, "ledger.xlsx.all"), view.total().counts(), view.total().problems()));
         view.byCounty().forEach(t -> rows.add(new Tally(t.key(), Messages.text(lang, "ledger.xlsx.of_county",
                 t.name().isEmpty() ? "—" : t.name()), t.counts(), t.problems())));
-        view.byUnit().forEach(t -> rows.add(new Tally(t.key(), t.name() + "（" + t.key() + "）", t.counts(), t.problems())));
+        view.byUnit().forEach(t -> rows.add(new Tally(t.key(), Messages.text(lang, "ledger.xlsx.unit_named", t.name(), t.key()), t.counts(), t.problems())));
         int r = 1;
         for (Tally t : rows) {
             Row row = sheet.createRow(r++);

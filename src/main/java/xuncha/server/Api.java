@@ -128,7 +128,7 @@ final class Api {
         }
         try {
             Report report = w.recordRound(name, Workspace.user(ctx).name(), Workspace.uploads(ctx.uploadedFiles("files")));
-            w.users().audit(Workspace.user(ctx).name(), "round.recorded", name + "：" + report.findings().size());
+            w.users().audit(Workspace.user(ctx).name(), "round.recorded", name, String.valueOf(report.findings().size()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Renderers.byName("json").orElseThrow().render(report, out);
             ctx.status(HttpStatus.CREATED).contentType("application/json").result(out.toByteArray());

@@ -112,13 +112,17 @@ public final class Users {
                 s.setString(7, by);
                 s.executeUpdate();
             }
-            audit(c, by, action, name + " (" + role.key() + (units.isEmpty() ? "" : ": " + String.join(", ", units)) + ")");
+            audit(c, by, action, name, role.key(), String.join(",", new TreeSet<>(units)));
             return null;
         });
     }
 
-    /** Writes one line of the audit log in the transaction {@code c}. */
-    static void audit(Connection c, String who, String action, String detail) throws SQLException {
+    /**
+     * Writes one line of the audit log in the transaction {@code c}: what was done to what, as values
+     * (tab-separated), which the admin's page says in words ({@link View#did}).
+     */
+    static void audit(Connection c, String who, String action, String... values) throws SQLException {
+        String detail = String.join("\t", Arrays.stream(values).map(v -> v.replace('\t', ' ')).toList());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO workspace_audit (seq, at, who, action, detail) "
                 + "VALUES (?, ?, ?, ?, ?)")) {
             s.setInt(1, next(c, "workspace_audit"));
@@ -131,9 +135,9 @@ public final class Users {
     }
 
     /** Writes one line of the audit log in a transaction of its own. */
-    public void audit(String who, String action, String detail) {
+    public void audit(String who, String action, String... values) {
         db.write(c -> {
-            audit(c, who, action, detail);
+            audit(c, who, action, values);
             return null;
         });
     }

@@ -4,6 +4,7 @@ import xuncha.ledger.LedgerView;
 import xuncha.problems.Messages;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,13 +62,25 @@ public record View(String title, Users.User user, String csrf, String active) {
         return out;
     }
 
-    /** An audit log's action in words. */
-    public String action(String key) {
-        try {
-            return t("web.audit.action." + key);
-        } catch (IllegalStateException e) {
-            return key;
+    /** A line of the audit log in words: its action with the values it was done to. */
+    public String did(Users.Audit a) {
+        List<Object> values = new ArrayList<>(Arrays.asList((Object[]) a.detail().split("\t", -1)));
+        if (a.action().startsWith("user.") && values.size() == 3) {
+            String units = values.get(2).toString();
+            values.set(1, t("role." + values.get(1)));
+            values.set(2, units.isEmpty() ? "" : t("web.audit.units", String.join(t("word.list"), units.split(","))));
         }
+        try {
+            return t("web.audit.did." + a.action(), values.toArray());
+        } catch (IllegalStateException | java.util.IllegalFormatException e) {
+            // A line written before its words were: shown as stored.
+            return a.action() + " " + a.detail();
+        }
+    }
+
+    /** Values listed as the language lists them (二中、三中). */
+    public String list(java.util.Collection<String> values) {
+        return String.join(t("word.list"), values);
     }
 
     /** An instant as the office's clock shows it. */

@@ -174,7 +174,7 @@ public final class Workspace {
                 fail(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large");
                 return;
             }
-            System.err.println("xuncha serve: " + e);
+            System.err.println(Messages.text("zh", "serve.failed", ctx.method() + " " + ctx.path(), String.valueOf(e)));
             fail(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "web.error.internal");
         });
         app.error(404, ctx -> {
@@ -396,7 +396,7 @@ public final class Workspace {
         String name = String.valueOf(ctx.formParam("name")).strip();
         try {
             Report report = recordRound(name, user(ctx).name(), uploads(ctx.uploadedFiles("files")));
-            users.audit(user(ctx).name(), "round.recorded", name + "：" + report.findings().size());
+            users.audit(user(ctx).name(), "round.recorded", name, String.valueOf(report.findings().size()));
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } catch (InputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -593,7 +593,7 @@ public final class Workspace {
             throw new InputException(List.of(Diagnostic.of(Location.ofFile("workspace"), "usage.ledger_accepted",
                     p.fingerprint())));
         }
-        users.audit(u.name(), "claim", p.fingerprint() + " " + stored.size());
+        users.audit(u.name(), "claim", p.fingerprint(), String.valueOf(stored.size()));
         return o.outcome();
     }
 
