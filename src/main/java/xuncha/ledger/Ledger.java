@@ -68,15 +68,7 @@ final class Ledger {
         String byFp = only == null ? "" : " WHERE fingerprint IN (" + marks + ")";
         String byFpAnd = only == null ? "" : " AND f.fingerprint IN (" + marks + ")";
         List<String> values = only == null ? List.of() : only.isEmpty() ? List.of("") : List.copyOf(only);
-        List<Round> rounds = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT r.seq, r.name, r.as_of, r.pack_version, r.pack_sha256, "
-                + "r.facts_sha256, r.recorded_at, r.recorded_by, (SELECT COUNT(*) FROM ledger_finding f "
-                + "WHERE f.round_seq = r.seq) FROM ledger_round r ORDER BY r.seq"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rounds.add(new Round(rs.getInt(1), rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)));
-            }
-        }
+        List<Round> rounds = rounds(c);
         Map<Integer, Set<String>> covered = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT round_seq, unit FROM ledger_round_unit" + (only == null ? ""
                 : " WHERE unit IN (SELECT unit FROM ledger_finding" + byFp + ")"))) {
@@ -116,6 +108,20 @@ final class Ledger {
             }
         }
         return new History(rounds, covered, latest, first, foundIn, events(c, byFp, values));
+    }
+
+    /** The rounds recorded, oldest first, each with the number of its findings. */
+    static List<Round> rounds(Connection c) throws SQLException {
+        List<Round> rounds = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT r.seq, r.name, r.as_of, r.pack_version, r.pack_sha256, "
+                + "r.facts_sha256, r.recorded_at, r.recorded_by, (SELECT COUNT(*) FROM ledger_finding f "
+                + "WHERE f.round_seq = r.seq) FROM ledger_round r ORDER BY r.seq"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rounds.add(new Round(rs.getInt(1), rs.getString(2), LocalDate.parse(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)));
+            }
+        }
+        return rounds;
     }
 
     private static void bind(PreparedStatement s, List<String> values) throws SQLException {

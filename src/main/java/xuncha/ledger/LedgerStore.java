@@ -50,6 +50,11 @@ public final class LedgerStore {
         return db.read(c -> Ledger.view(db.shown(), Ledger.history(c)));
     }
 
+    /** The rounds recorded, oldest first: read alone, without replaying every problem. */
+    public List<LedgerView.Round> rounds() {
+        return db.read(c -> List.copyOf(Ledger.rounds(c)));
+    }
+
     /** The problem {@code fingerprint} as its history says, if the ledger has it; reads that problem's rows only. */
     public Optional<Problem> problem(String fingerprint) {
         return db.read(c -> {

@@ -109,7 +109,7 @@ final class Api {
 
     private void rounds(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (LedgerView.Round r : w.ledger().view().rounds()) {
+        for (LedgerView.Round r : w.ledger().rounds()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.name());
             m.put("as_of", r.asOf().toString());
@@ -211,7 +211,7 @@ final class Api {
             throw new BadJson("web.api.verdict", verdict);
         }
         String fp = ctx.pathParam("fp");
-        if (w.ledger().view().problems().stream().noneMatch(p -> p.fingerprint().equals(fp))) {
+        if (w.ledger().problem(fp).isEmpty()) {
             throw new Workspace.NotFound();
         }
         try {

@@ -387,7 +387,7 @@ public final class Workspace {
 
     private void roundsPage(Context ctx, String error) {
         Map<String, Object> p = new HashMap<>();
-        p.put("rounds", ledger.view().rounds());
+        p.put("rounds", ledger.rounds());
         p.put("error", error);
         render(ctx, "rounds.jte", view(ctx, "web.title.rounds", "rounds"), p);
     }
@@ -419,7 +419,7 @@ public final class Workspace {
                 throw new InputException(e.problems().stream().map(up::shown).toList());
             }
         }
-        Optional<LedgerView.Round> recorded = ledger.view().rounds().stream().filter(r -> r.name().equals(name)).findFirst();
+        Optional<LedgerView.Round> recorded = ledger.rounds().stream().filter(r -> r.name().equals(name)).findFirst();
         if (recorded.isPresent()) {
             RoundFiles.write(data.resolve("rounds").resolve(String.valueOf(recorded.get().seq())), report);
         }
@@ -428,7 +428,7 @@ public final class Workspace {
 
     private LedgerView.Round roundOf(Context ctx) {
         String seq = ctx.pathParam("seq");
-        return ledger.view().rounds().stream().filter(r -> String.valueOf(r.seq()).equals(seq)).findFirst()
+        return ledger.rounds().stream().filter(r -> String.valueOf(r.seq()).equals(seq)).findFirst()
                 .orElseThrow(NotFound::new);
     }
 
