@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -378,35 +377,22 @@ public final class LedgerStore {
         return o.toString();
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(JsonNode n) {
+        return n.isObject() ? (Map<String, Object>) Baseline.value(n) : Map.of();
+    }
+
     static Report.Evidence evidence(String json) {
         try {
             JsonNode o = JSON.readTree(json);
             List<String> facts = new ArrayList<>();
             o.path("facts").forEach(n -> facts.add(n.asText()));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> compared = (Map<String, Object>) value(o.path("compared"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> thresholds = (Map<String, Object>) value(o.path("thresholds"));
+            Map<String, Object> compared = map(o.path("compared"));
+            Map<String, Object> thresholds = map(o.path("thresholds"));
             return new Report.Evidence(facts, compared, thresholds);
         } catch (java.io.IOException | ClassCastException e) {
             return new Report.Evidence(List.of(), Map.of(), Map.of());
         }
     }
 
-    private static Object value(JsonNode n) {
-        if (n.isNumber()) {
-            return n.decimalValue();
-        }
-        if (n.isArray()) {
-            List<Object> list = new ArrayList<>();
-            n.forEach(x -> list.add(value(x)));
-            return list;
-        }
-        if (n.isObject() || n.isMissingNode()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            n.fields().forEachRemaining(e -> map.put(e.getKey(), value(e.getValue())));
-            return map;
-        }
-        return n.isBoolean() ? n.asBoolean() : n.asText();
-    }
 }

@@ -153,7 +153,8 @@ public record Baseline(LocalDate asOf, List<Report.Entry> findings, List<String>
         return f.path(field).isTextual() ? f.get(field).asText() : "";
     }
 
-    private static Object value(JsonNode n) {
+    /** A JSON value as the report model holds it: numbers as BigDecimal, lists, maps, the rest as text. */
+    public static Object value(JsonNode n) {
         if (n.isNumber()) {
             return n.decimalValue();
         }
