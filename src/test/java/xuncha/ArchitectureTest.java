@@ -114,7 +114,7 @@ class ArchitectureTest {
     void theLedgerKeepsReportsAndKnowsNothingOfWhoAsks() {
         noClasses().that().resideInAPackage("xuncha.ledger..").should().dependOnClassesThat()
                 .resideInAnyPackage("xuncha.cli..", "xuncha.render..", "xuncha.check..", "xuncha.engine..",
-                        "xuncha.load..", "xuncha.verify..", "xuncha.lint..")
+                        "xuncha.verify..", "xuncha.lint..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("xuncha.report..", "xuncha.render..", "xuncha.check..")
                 .should().dependOnClassesThat().resideInAPackage("xuncha.ledger..").check(CLASSES);

@@ -2,8 +2,6 @@ package xuncha.ledger;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -12,12 +10,12 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import xuncha.facts.Location;
+import xuncha.load.WorkbookCells;
 import xuncha.problems.Diagnostics;
 import xuncha.problems.Messages;
 import xuncha.yaml.Dates;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -76,7 +74,7 @@ public final class ClaimsWorkbook {
                         Rows rows = new Rows(shown, name, problems, claims);
                         XMLReader xml = XMLHelper.newXMLReader();
                         xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows,
-                                new IsoDates(), false));
+                                new WorkbookCells(), false));
                         xml.parse(new InputSource(in));
                         rows.end();
                     }
@@ -87,32 +85,11 @@ public final class ClaimsWorkbook {
             }
         } catch (xuncha.problems.InputException e) {
             throw e;
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-                 | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            problems.say(Location.ofFile(shown), "workbook.not_xlsx");
         } catch (Exception e) {
-            String why = String.valueOf(e.getMessage());
-            problems.say(Location.ofFile(shown), why.contains("Zip bomb") || why.contains("exceed the max")
-                    ? "workbook.inflates" : "workbook.unreadable", why.lines().findFirst().orElse(""));
+            WorkbookCells.cannotRead(e, shown, problems);
         }
         problems.throwIfAny();
         return claims;
-    }
-
-    /** Cells as written: a date as YYYY-MM-DD, a number without grouping or exponent. */
-    private static final class IsoDates extends DataFormatter {
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return formatRawCellContents(value, formatIndex, formatString, false);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
-            }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        }
     }
 
     /** The sheet's rows: the first names the columns, each later one filled in is a claim. */

@@ -2,8 +2,6 @@ package xuncha.load;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -29,7 +27,6 @@ import xuncha.problems.Suggest;
 import xuncha.yaml.YamlReader;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,43 +92,17 @@ final class WorkbookReader {
                         }
                         Rows rows = new Rows(sheet.get(), name, shown, problems, top, items);
                         XMLReader xml = XMLHelper.newXMLReader();
-                        xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new Raw(), false));
+                        xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new WorkbookCells(), false));
                         xml.parse(new InputSource(in));
                         rows.flush();
                     }
                 }
             }
             return true;
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-                 | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            problems.say(Location.ofFile(shown), "workbook.not_xlsx");
         } catch (Exception e) {
-            // POI's guards against a hostile file (an entry that inflates a hundredfold or more, one too
-            // large) are said in the user's words; anything else POI cannot read, with its reason.
-            String why = String.valueOf(e.getMessage());
-            if (why.contains("Zip bomb") || why.contains("exceed the max")) {
-                problems.say(Location.ofFile(shown), "workbook.inflates");
-            } else {
-                problems.say(Location.ofFile(shown), "workbook.unreadable", why.lines().findFirst().orElse(""));
-            }
+            WorkbookCells.cannotRead(e, shown, problems);
         }
         return false;
-    }
-
-    /** Cells as they are: a date as YYYY-MM-DD, a number without grouping or exponent. */
-    static final class Raw extends DataFormatter {
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return formatRawCellContents(value, formatIndex, formatString, false);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
-            }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        }
     }
 
     /** A cell's text and where it is (0-based row and column). */
