@@ -3,7 +3,6 @@ package xuncha.server;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -72,7 +71,8 @@ public final class Passwords {
         gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes).build());
         byte[] out = new byte[HASH_BYTES];
-        gen.generateBytes(new String(password).getBytes(StandardCharsets.UTF_8), out);
+        // UTF-8, as Argon2Parameters converts by default; the password never becomes a String.
+        gen.generateBytes(password, out);
         return out;
     }
 }
