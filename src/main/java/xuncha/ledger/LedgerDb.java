@@ -11,7 +11,6 @@ import xuncha.problems.Diagnostics;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * The ledger's database: an SQLite file (the default, embedded) or a PostgreSQL server for a shared
@@ -66,7 +64,22 @@ public final class LedgerDb {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw LedgerException.at(Location.ofFile(url), "ledger.db_kind", Diagnostics.quote(url));
         }
-        DataSource ds = new PgSource(url);
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        try {
+            ds.setURL(url);
+        } catch (IllegalArgumentException e) {
+            throw LedgerException.at(Location.ofFile(withoutPassword(url)), "ledger.db_kind",
+                    Diagnostics.quote(withoutPassword(url)));
+        }
+        // The user and password in the URL, or else in PGUSER and PGPASSWORD as psql takes them.
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.contains("user=") && System.getenv("PGUSER") != null) {
+            ds.setUser(System.getenv("PGUSER"));
+        }
+        if (!lower.contains("password=") && System.getenv("PGPASSWORD") != null) {
+            ds.setPassword(System.getenv("PGPASSWORD"));
+        }
+        ds.setConnectTimeout(10);
         return new LedgerDb(Kind.POSTGRESQL, withoutPassword(url), ds, ds, null);
     }
 
@@ -314,66 +327,5 @@ public final class LedgerDb {
             Tables.copy(from, to);
             return null;
         }));
-    }
-
-    /** A PostgreSQL connection source from a URL, the user and password in it or in PGUSER / PGPASSWORD. */
-    private static final class PgSource implements DataSource {
-        private final String url;
-
-        PgSource(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            java.util.Properties p = new java.util.Properties();
-            String lower = url.toLowerCase(Locale.ROOT);
-            if (!lower.contains("user=") && System.getenv("PGUSER") != null) {
-                p.setProperty("user", System.getenv("PGUSER"));
-            }
-            if (!lower.contains("password=") && System.getenv("PGPASSWORD") != null) {
-                p.setProperty("password", System.getenv("PGPASSWORD"));
-            }
-            p.setProperty("connectTimeout", "10");
-            return new org.postgresql.Driver().connect(url, p);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 10;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getLogger("xuncha.ledger");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }
