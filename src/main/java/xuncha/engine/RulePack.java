@@ -166,6 +166,7 @@ public final class RulePack {
     }
 
     private static KieBase compile(RuleSources sources, Diagnostics problems) {
+        CompiledClasses.install();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId release = ks.newReleaseId("xuncha", "rules", "1.0." + BUILDS.incrementAndGet());

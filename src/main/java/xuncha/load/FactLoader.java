@@ -172,8 +172,14 @@ public final class FactLoader {
     /** How the items of each top-level list are read: {@link RecordKinds}. */
     private static final java.util.Map<String, RecordKinds.Kind> RECORDS = RecordKinds.byKey();
 
+    /** How each kind of record is named in messages, made once rather than for every record read. */
+    private static final java.util.Map<String, xuncha.problems.Messages.Term> WHAT = RECORDS.values().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(RecordKinds.Kind::key,
+                    k -> new xuncha.problems.Messages.Term("kind." + k.what())));
+
     private static void read(RecordKinds.Kind kind, RecordReader records, Node item) {
-        records.each(List.of(item), new xuncha.problems.Messages.Term("kind." + kind.what()), f -> kind.reader().accept(records, f));
+        Fields.of(item, WHAT.get(kind.key()), records.shown(), records.problems())
+                .ifPresent(f -> kind.reader().accept(records, f));
     }
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */

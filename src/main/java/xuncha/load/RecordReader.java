@@ -76,6 +76,14 @@ final class RecordReader {
         this.shown = shown;
     }
 
+    String shown() {
+        return shown;
+    }
+
+    Diagnostics problems() {
+        return problems;
+    }
+
     /** Reads every item of a top-level list with {@code reader}. */
     void each(List<Node> items, Object what, Consumer<Fields> reader) {
         for (Node item : items) {

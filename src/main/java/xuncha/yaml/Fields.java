@@ -358,7 +358,7 @@ public final class Fields {
     }
 
     public static boolean isNull(Node n) {
-        return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+        return n instanceof PlainScalar p ? p.isNull() : n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
     /** What a node holds, said in the user's language: a mapping, a list, the text '…', the number 3 … */

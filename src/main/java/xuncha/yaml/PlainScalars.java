@@ -78,6 +78,27 @@ final class PlainScalars {
     }
 
     /**
+     * Whether the resolver tags {@code value} as null: only a plain (implicit) scalar that is empty
+     * or one of {@code ~ null Null NULL} (its null expression also matches a single space, which a
+     * plain scalar cannot be, but is kept here to say the same). No other implicit type matches these.
+     */
+    static boolean isNull(String value, boolean implicit) {
+        if (!implicit) {
+            return false;
+        }
+        switch (value.length()) {
+            case 0:
+                return true;
+            case 1:
+                return value.charAt(0) == '~' || value.charAt(0) == ' ';
+            case 4:
+                return value.equals("null") || value.equals("Null") || value.equals("NULL");
+            default:
+                return false;
+        }
+    }
+
+    /**
      * {@code 0} or {@code [1-9][0-9]*}: an int; {@code [0-9]+.[0-9]+}: a float; {@code dddd-dd-dd}: a
      * timestamp (the resolver's first alternative for each); null for anything else. Within the
      * resolver's length limits (1,024 characters for numbers).

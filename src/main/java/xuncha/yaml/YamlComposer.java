@@ -157,10 +157,10 @@ public final class YamlComposer {
     private Node scalar(ScalarEvent e) {
         String value = e.getValue();
         chars += value.length();
-        Tag tag = e.getTag() == null || e.getTag().equals("!")
-                ? scalars.resolve(value, e.getImplicit().canOmitTagInPlainScalar())
-                : new Tag(e.getTag());
-        ScalarNode node = new ScalarNode(tag, true, value, e.getStartMark(), e.getEndMark(), e.getScalarStyle());
+        ScalarNode node = e.getTag() == null || e.getTag().equals("!")
+                ? new PlainScalar(value, e.getImplicit().canOmitTagInPlainScalar(), e.getStartMark(), e.getEndMark(),
+                        e.getScalarStyle(), scalars)
+                : new ScalarNode(new Tag(e.getTag()), true, value, e.getStartMark(), e.getEndMark(), e.getScalarStyle());
         anchor(e.getAnchor(), node, new long[] {value.length(), 1});
         return node;
     }

@@ -21,7 +21,7 @@ class PlainScalarsOracleTest {
     Arbitrary<String> texts() {
         Arbitrary<String> pieces = Arbitraries.of(List.of("0", "1", "9", "07", "-", "+", ".", "_", ":", "e", "E",
                 "x", "b", "yes", "No", "TRUE", "off", "null", "~", "<<", "=", "!", "&", "*", "2022", "-05", "-20",
-                "T", " ", "  ", "\t", "长的中文名称", "12:30:00", "Z", ".inf", ".NaN", "张三", "id", "c001-t1", "\u0000"));
+                "T", " ", "  ", "Null", "NULL", "nUll", "\t", "长的中文名称", "12:30:00", "Z", ".inf", ".NaN", "张三", "id", "c001-t1", "\u0000"));
         return pieces.list().ofMaxSize(6).map(l -> String.join("", l));
     }
 
@@ -32,6 +32,30 @@ class PlainScalarsOracleTest {
         assertThat(fast.resolve(text, true)).isEqualTo(RESOLVER.resolve(NodeId.scalar, text, true));
         assertThat(fast.resolve(text, true)).isEqualTo(RESOLVER.resolve(NodeId.scalar, text, true));
         assertThat(fast.resolve(text, false)).isEqualTo(RESOLVER.resolve(NodeId.scalar, text, false));
+    }
+
+    @Property(tries = 5000)
+    void tellsNullAsSnakeYaml(@ForAll("texts") String text) {
+        for (boolean implicit : new boolean[] {true, false}) {
+            assertThat(PlainScalars.isNull(text, implicit)).as("%s %s", text, implicit)
+                    .isEqualTo(RESOLVER.resolve(NodeId.scalar, text, implicit).equals(org.yaml.snakeyaml.nodes.Tag.NULL));
+        }
+    }
+
+    @Test
+    void aLazyScalarSaysWhatTheResolverSays() {
+        PlainScalars scalars = new PlainScalars(RESOLVER);
+        for (String text : List.of("", "~", "null", "Null", "NULL", "nULL", " ", "no", "yes", "2022-05-20", "12", "1.5",
+                "张三", "c001-t1", ".inf")) {
+            for (boolean implicit : new boolean[] {true, false}) {
+                PlainScalar lazy = new PlainScalar(text, implicit, null, null,
+                        org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, scalars);
+                org.yaml.snakeyaml.nodes.Tag expected = RESOLVER.resolve(NodeId.scalar, text, implicit);
+                assertThat(lazy.isNull()).as(text).isEqualTo(expected.equals(org.yaml.snakeyaml.nodes.Tag.NULL));
+                assertThat(lazy.getTag()).as(text).isEqualTo(expected);
+                assertThat(lazy.isNull()).as(text).isEqualTo(expected.equals(org.yaml.snakeyaml.nodes.Tag.NULL));
+            }
+        }
     }
 
     @Test
