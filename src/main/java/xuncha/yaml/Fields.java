@@ -149,6 +149,15 @@ public final class Fields {
 
     /** The value node of {@code key}; null values count as absent. A missing required one is reported. */
     public Optional<Node> node(String key, boolean required) {
+        return Optional.ofNullable(value(key, required));
+    }
+
+    /**
+     * {@link #node} without the Optional: the readers of single fields below are called for every
+     * field of every record, so they test for null rather than chain lambdas (issue 14: under the
+     * client compiler each captured lambda cost an allocation through a method handle).
+     */
+    private Node value(String key, boolean required) {
         NodeTuple t = byKey.get(key);
         Node value = t == null ? null : t.getValueNode();
         if (value == null || isNull(value)) {
@@ -156,27 +165,32 @@ public final class Fields {
                 problems.say(t == null ? at() : at(t.getKeyNode()), t == null ? "field.missing" : "field.empty", label(key),
                         what);
             }
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(value);
+        return value;
     }
 
+    private static final Term EXPECT_TEXT = new Term("expect.text");
+    private static final Term EXPECT_ID = new Term("expect.id");
+    private static final Term EXPECT_DATE = new Term("expect.date");
+
     public Optional<String> string(String key, boolean required) {
-        return node(key, required).flatMap(n -> scalar(n, key, new Term("expect.text")));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : scalar(n, key, EXPECT_TEXT);
     }
 
     public Optional<String> id(String key, boolean required) {
-        return node(key, required).flatMap(n -> id(n, key));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : id(n, key);
     }
 
     public Optional<String> id(Node n, String key) {
-        return scalar(n, key, new Term("expect.id")).filter(v -> {
-            if (isId(v)) {
-                return true;
-            }
-            problems.say(at(n), "field.bad_id", v, what);
-            return false;
-        });
+        Optional<String> v = scalar(n, key, EXPECT_ID);
+        if (v.isEmpty() || isId(v.get())) {
+            return v;
+        }
+        problems.say(at(n), "field.bad_id", v.get(), what);
+        return Optional.empty();
     }
 
     /**
@@ -184,15 +198,17 @@ public final class Fields {
      * written instead (which the linker can tell, knowing every name), is judged when linking.
      */
     public Optional<String> ref(String key, boolean required) {
-        return node(key, required).flatMap(n -> ref(n, key));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : ref(n, key);
     }
 
     public Optional<String> ref(Node n, String key) {
-        return scalar(n, key, new Term("expect.id"));
+        return scalar(n, key, EXPECT_ID);
     }
 
     public Optional<BigDecimal> number(String key, boolean required) {
-        return node(key, required).flatMap(n -> number(n, key));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : number(n, key);
     }
 
     /** A non-negative number: amounts, counts, percentages. */
@@ -252,53 +268,60 @@ public final class Fields {
         return flag(key, false);
     }
 
+    private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
+
     public boolean flag(String key, boolean absent) {
-        Optional<Node> n = node(key, false);
-        if (n.isEmpty()) {
+        Node n = value(key, false);
+        if (n == null) {
             return absent;
         }
-        if (n.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-            return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return TRUE.contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
         }
-        if (n.get() instanceof ScalarNode s) {
+        if (n instanceof ScalarNode s) {
             Optional<Boolean> yesNo = Spellings.yesNo(s.getValue());
             if (yesNo.isPresent()) {
                 rewrite(s, yesNo.get().toString());
                 return yesNo.get();
             }
         }
-        problems.say(at(n.get()), "field.not_boolean", label(n.get(), key), what, describe(n.get()), quotedHint(n.get()));
+        problems.say(at(n), "field.not_boolean", label(n, key), what, describe(n), quotedHint(n));
         return absent;
     }
 
     public Optional<LocalDate> date(String key, boolean required) {
-        return node(key, required).flatMap(n -> date(n, key));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : date(n, key);
     }
 
     private Optional<LocalDate> date(Node n, String key) {
-        return scalar(n, key, new Term("expect.date")).flatMap(v -> {
-            if (!Dates.hasShape(v)) {
-                Optional<String> corrected = Dates.corrected(v);
-                if (corrected.isPresent()) {
-                    problems.say(at(n), "field.date.write_as", label(n, key), Diagnostics.quote(v), corrected.get());
-                    rewrite(n, corrected.get());
-                } else {
-                    problems.say(at(n), "field.date.shape", label(n, key), Diagnostics.quote(v));
-                }
-                return Optional.empty();
+        Optional<String> written = scalar(n, key, EXPECT_DATE);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = written.get();
+        if (!Dates.hasShape(v)) {
+            Optional<String> corrected = Dates.corrected(v);
+            if (corrected.isPresent()) {
+                problems.say(at(n), "field.date.write_as", label(n, key), Diagnostics.quote(v), corrected.get());
+                rewrite(n, corrected.get());
+            } else {
+                problems.say(at(n), "field.date.shape", label(n, key), Diagnostics.quote(v));
             }
-            Optional<LocalDate> day = Dates.parse(v);
-            if (day.isEmpty() && Dates.inRange(v)) {
-                problems.say(at(n), "field.date.unreal", label(n, key), v);
-            } else if (day.isEmpty()) {
-                problems.say(at(n), "field.date.range", label(n, key), Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
-            }
-            return day;
-        });
+            return Optional.empty();
+        }
+        Optional<LocalDate> day = Dates.parse(v);
+        if (day.isEmpty() && Dates.inRange(v)) {
+            problems.say(at(n), "field.date.unreal", label(n, key), v);
+        } else if (day.isEmpty()) {
+            problems.say(at(n), "field.date.range", label(n, key), Dates.FIRST_YEAR, Dates.LAST_YEAR, v);
+        }
+        return day;
     }
 
     public <E extends Enum<E> & Labelled> Optional<E> choice(String key, Class<E> type, boolean required) {
-        return node(key, required).flatMap(n -> choice(n, key, type));
+        Node n = value(key, required);
+        return n == null ? Optional.empty() : choice(n, key, type);
     }
 
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
