@@ -92,7 +92,7 @@ public final class Messages {
     public static String text(String lang, String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle(lang).getString(key);
+            pattern = ("zh".equals(lang) ? ZH : EN).getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no message '" + key + "' in " + lang, e);
         }
@@ -102,6 +102,42 @@ public final class Messages {
                 values[i] = p.in(lang);
             }
         }
-        return String.format(Locale.ROOT, pattern, values);
+        String plain = plainFormat(pattern, values);
+        return plain != null ? plain : String.format(Locale.ROOT, pattern, values);
+    }
+
+    /** The two bundles, looked up once: every finding's message and every name in a report asks for one. */
+    private static final ResourceBundle ZH = bundle("zh");
+    private static final ResourceBundle EN = bundle("en");
+
+    /**
+     * What {@link String#format} gives for a pattern whose only conversions are {@code %s} (in order)
+     * and {@code %%}, and values none of which formats itself ({@link java.util.Formattable}); null for
+     * any other pattern. Most messages are such, and the formatter parses its pattern with a regular
+     * expression each time (issue 14: reports name tens of thousands of units).
+     */
+    static String plainFormat(String pattern, Object[] values) {
+        StringBuilder out = new StringBuilder(pattern.length() + 16 * values.length);
+        int next = 0;
+        int n = pattern.length();
+        for (int i = 0; i < n; i++) {
+            char c = pattern.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (i + 1 >= n) {
+                return null;
+            }
+            char d = pattern.charAt(++i);
+            if (d == '%') {
+                out.append('%');
+            } else if (d == 's' && next < values.length && !(values[next] instanceof java.util.Formattable)) {
+                out.append(values[next++]);
+            } else {
+                return null;
+            }
+        }
+        return out.toString();
     }
 }
