@@ -106,12 +106,34 @@ public final class Thresholds {
      * with the same keys.
      */
     static Thresholds read(Path file, String shown, Thresholds reference, Diagnostics problems) {
+        return read(new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems), shown, reference, problems);
+    }
+
+    /**
+     * The shipped pack's thresholds, which another pack's are compared with: read from the jar as a
+     * resource, without opening the jar as a file system (its index of every entry) for one file.
+     */
+    static Thresholds builtIn() {
+        String shown = "(built-in rules)/" + RuleSources.THRESHOLDS;
+        try (java.io.InputStream in = Thresholds.class.getClassLoader()
+                .getResourceAsStream("xuncha/rules/" + RuleSources.THRESHOLDS)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in rule pack is missing from the class path");
+            }
+            Diagnostics problems = new Diagnostics();
+            return read(new YamlReader(StandardCharsets.UTF_8).read(in.readAllBytes(), shown, problems), shown, null,
+                    problems);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Thresholds read(Optional<Node> root, String shown, Thresholds reference, Diagnostics problems) {
         Map<String, Threshold> byName = new LinkedHashMap<>();
         Map<String, Location> where = new LinkedHashMap<>();
         Set<String> written = new java.util.HashSet<>();
         Node localNode = null;
         String version = "";
-        Optional<Node> root = new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems);
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
             problems.say(at(shown, root.get()), "thresholds.not_mapping");
         } else if (root.isPresent()) {

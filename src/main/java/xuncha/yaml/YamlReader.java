@@ -63,7 +63,16 @@ public final class YamlReader {
      */
     public Optional<Node> read(Path path, String shown, Diagnostics problems, Set<String> streamed,
                         BiConsumer<String, Node> items) {
-        Optional<CharBuffer> text = text(path, shown, problems);
+        return parse(text(path, shown, problems), shown, problems, streamed, items);
+    }
+
+    /** A document already in memory (a resource of the jar), read as a file of these bytes would be. */
+    public Optional<Node> read(byte[] bytes, String shown, Diagnostics problems) {
+        return parse(decode(bytes, shown, problems), shown, problems, Set.of(), (key, item) -> { });
+    }
+
+    private Optional<Node> parse(Optional<CharBuffer> text, String shown, Diagnostics problems, Set<String> streamed,
+                                 BiConsumer<String, Node> items) {
         if (text.isPresent() && TypingMistakes.find(text.get(), shown, problems)) {
             return Optional.empty();
         }

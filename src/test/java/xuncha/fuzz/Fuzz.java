@@ -48,7 +48,8 @@ public final class Fuzz {
                 case 2 -> text.substring(0, at) + token + text.substring(end);
                 case 3 -> {
                     int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-                    int lineEnd = text.indexOf('\n', at);
+                    // From the line's start: at 0 before a line break, the line is the empty one there.
+                    int lineEnd = text.indexOf('\n', Math.max(at, lineStart));
                     String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
                     yield text.substring(0, lineStart) + line + "\n" + text.substring(lineStart);
                 }

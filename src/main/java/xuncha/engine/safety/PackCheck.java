@@ -86,7 +86,9 @@ public final class PackCheck {
             "collectList", "collectSet");
     private static final String HEADER = "{";
     private static final ParserConfiguration JAVA = new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setPreprocessUnicodeEscapes(false);
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setPreprocessUnicodeEscapes(false)
+            // Comments are read as the parser reads them but not attached to nodes: nothing here looks at them.
+            .setAttributeComments(false);
     private static final Pattern MODIFY = Pattern.compile("\\bmodify\\s*\\(");
 
     private final Diagnostics problems;
