@@ -78,7 +78,8 @@ final class Linker {
     FactBase build() {
         Period period = new Period(drafts.years.get(0).value(), drafts.asOfs.get(0).value());
         List<Unit> linked = units.values().stream().map(u -> withCounty(u, countyOf.get(u.id()))).toList();
-        Map<String, Location> origins = new LinkedHashMap<>();
+        // Hashed once: kept as it is made (an immutable copy would hash every id again).
+        Map<String, Location> origins = new java.util.HashMap<>(drafts.ids.size() * 4 / 3 + 16);
         for (int i = 0; i < drafts.ids.size(); i++) {
             origins.putIfAbsent(drafts.ids.get(i).value(), drafts.ids.get(i).at());
         }
@@ -87,7 +88,8 @@ final class Linker {
         drafts.of(Assessment.class).forEach(a -> origins.putIfAbsent(a.value().ref(), a.at()));
         Map<Class<?>, List<? extends Kept>> records = new LinkedHashMap<>();
         drafts.records.forEach((type, located) -> records.put(type, values(located)));
-        return new FactBase(period, linked, List.copyOf(drafts.people), records, Map.copyOf(origins));
+        return new FactBase(period, linked, List.copyOf(drafts.people), records,
+                java.util.Collections.unmodifiableMap(origins));
     }
 
     private static <T> List<T> values(List<? extends Drafts.Located<? extends T>> located) {

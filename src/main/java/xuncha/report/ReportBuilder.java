@@ -52,6 +52,8 @@ public final class ReportBuilder {
         Set<String> cited = new java.util.HashSet<>();
         findings.forEach(f -> cited.addAll(f.facts()));
         FactNames names = new FactNames(facts, cited, lang);
+        // The same for every finding of the report: worded once.
+        Map<String, Object> standard = standard(facts.period(), lang);
         List<Report.Entry> entries = findings.stream().map(f -> {
             RuleInfo rule = pack.rule(f.rule());
             Unit unit = units.get(f.unit());
@@ -61,7 +63,7 @@ public final class ReportBuilder {
                     unit == null ? "" : unit.county(), county -> pack.forCounty(county).thresholdTexts());
             String unitName = unit == null ? f.unit() : unit.name();
             String personName = f.hasPerson() && people.containsKey(f.person()) ? people.get(f.person()).name() : "";
-            Map<String, Object> values = new HashMap<>(standard(facts.period(), lang));
+            Map<String, Object> values = new HashMap<>(standard);
             values.put("unit", f.unit());
             values.put("unit_name", unitName);
             values.put("person", f.person());

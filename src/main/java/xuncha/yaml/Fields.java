@@ -325,13 +325,18 @@ public final class Fields {
     }
 
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Class<E> type) {
-        return choice(n, key, Spellings.writable(type));
+        return choice(n, key, Spellings.writable(type), Spellings.ofWritable(type));
     }
 
     /** One of {@code allowed}, matched by its YAML spelling or one of its Chinese names ({@link Spellings}). */
     public <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed) {
+        return choice(n, key, allowed, Spellings.of(allowed));
+    }
+
+    private <E extends Enum<E> & Labelled> Optional<E> choice(Node n, String key, Collection<E> allowed,
+                                                              Map<String, E> byName) {
         if (n instanceof ScalarNode s) {
-            E hit = Spellings.of(allowed).get(s.getValue());
+            E hit = byName.get(s.getValue());
             if (hit != null) {
                 if (!hit.yaml().equals(s.getValue())) {
                     rewrite(s, hit.yaml());

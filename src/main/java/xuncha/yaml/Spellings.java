@@ -88,6 +88,23 @@ public final class Spellings {
         return all;
     }
 
+    /**
+     * {@link #of} of {@link #writable(Class)}, found by the enum's class: a list as a key is hashed
+     * element by element on every lookup, and every enum field of every record looks one up.
+     */
+    @SuppressWarnings("unchecked")
+    static <E extends Enum<E> & Labelled> Map<String, E> ofWritable(Class<E> type) {
+        return (Map<String, E>) BY_TYPE.get(type);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final ClassValue<Map<String, ?>> BY_TYPE = new ClassValue<>() {
+        @Override
+        protected Map<String, ?> computeValue(Class<?> type) {
+            return of(writable((Class) type));
+        }
+    };
+
     /** The values of {@code allowed} by every way a file may write them. */
     @SuppressWarnings("unchecked")
     static <E extends Labelled> Map<String, E> of(Collection<E> allowed) {
