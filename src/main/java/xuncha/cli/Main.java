@@ -12,12 +12,52 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** {@code xuncha}: the command line. {@link #run} is what tests call. */
-@Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
-        subcommands = {CheckCommand.class, VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class,
-                GenCommand.class, FmtCommand.class, SchemaCommand.class, ConvertCommand.class, TemplateCommand.class,
-                LedgerCommand.class, DbCommand.class, UserCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0")
 public final class Main {
+    /** Every subcommand by its name, in the order help lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
+        all.put("check", CheckCommand::new);
+        all.put("verify", VerifyCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("impact", ImpactCommand::new);
+        all.put("lint", LintCommand::new);
+        all.put("gen", GenCommand::new);
+        all.put("fmt", FmtCommand::new);
+        all.put("schema", SchemaCommand::new);
+        all.put("convert", ConvertCommand::new);
+        all.put("template", TemplateCommand::new);
+        all.put("ledger", LedgerCommand::new);
+        all.put("db", DbCommand::new);
+        all.put("user", UserCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The command line with every subcommand: what help lists, and what a mistyped command is matched against. */
+    static CommandLine all() {
+        CommandLine cli = new CommandLine(new Main());
+        SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+        return cli;
+    }
+
+    /**
+     * The command line for {@code args}: when they start with the name of a subcommand other than
+     * help, with that subcommand alone, else with all ({@link #all}). Picocli reads every option of
+     * every command it is given by reflection, a fifth of a second before anything starts; a run
+     * needs its own command only, and help and mistakes still see them all.
+     */
+    static CommandLine forArgs(String[] args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            CommandLine cli = new CommandLine(new Main());
+            cli.addSubcommand(SUBCOMMANDS.get(args[0]).get());
+            return cli;
+        }
+        return all();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
@@ -32,7 +72,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
         String fallback = defaultLang(env);
         String lang = lang(args, fallback);
-        CommandLine cli = new CommandLine(new Main())
+        CommandLine cli = forArgs(args)
                 .setResourceBundle(Messages.help(lang))
                 .setDefaultValueProvider(arg -> arg instanceof CommandLine.Model.OptionSpec o
                         && o.longestName().equals("--lang") ? fallback : null)

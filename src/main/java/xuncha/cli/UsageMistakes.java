@@ -35,6 +35,10 @@ final class UsageMistakes {
         if (e instanceof CommandLine.MissingParameterException) {
             return "usage.missing";
         }
+        if (e.getArgSpec() == null && e.getCommandLine().getParseResult() != null
+                && !e.getCommandLine().getSubcommands().isEmpty() && !e.getCommandLine().getParseResult().hasSubcommand()) {
+            return "usage.no_command";
+        }
         if (e instanceof CommandLine.OverwrittenOptionException) {
             return "usage.option_twice";
         }

@@ -26,7 +26,7 @@ class HelpTest {
     @Test
     void everyCommandAndOptionIsDescribedInBothLanguages() {
         for (String lang : List.of("zh", "en")) {
-            CommandLine cli = new CommandLine(new Main()).setResourceBundle(Messages.help(lang));
+            CommandLine cli = Main.all().setResourceBundle(Messages.help(lang));
             List<String> undescribed = new ArrayList<>();
             List<CommandLine> all = new ArrayList<>();
             java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(cli.getSubcommands().values());
@@ -50,6 +50,26 @@ class HelpTest {
                         .forEach(p -> undescribed.add(spec.name() + " " + p.paramLabel()));
             }
             assertThat(undescribed).as(lang).isEmpty();
+        }
+    }
+
+    /** A run builds its own subcommand alone ({@link Main#forArgs}): its help is the same as among all of them. */
+    @Test
+    void aSubcommandAloneSaysWhatItSaysAmongAll() {
+        for (String lang : List.of("zh", "en")) {
+            CommandLine all = Main.all().setResourceBundle(Messages.help(lang));
+            for (String name : all.getSubcommands().keySet()) {
+                if (name.equals("help")) {
+                    continue;
+                }
+                CommandLine alone = Main.forArgs(new String[] {name, "--help"}).setResourceBundle(Messages.help(lang));
+                assertThat(alone.getSubcommands().keySet()).containsExactly(name);
+                assertThat(alone.getSubcommands().get(name).getUsageMessage())
+                        .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
+            }
+            assertThat(Main.forArgs(new String[] {"help", "check"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+            assertThat(Main.forArgs(new String[] {"chek"}).getSubcommands()).hasSameSizeAs(all.getSubcommands());
+            assertThat(Main.forArgs(new String[0]).getSubcommands()).hasSameSizeAs(all.getSubcommands());
         }
     }
 
@@ -81,6 +101,10 @@ class HelpTest {
         assertThat(choice.err()).isEqualTo("xuncha check: --fail-on cannot be 'all': use violation, warning, never\n"
                 + "Run 'xuncha check --help' to see how to use it.\n");
         assertThat(Run.xuncha("rules", "extra").err()).startsWith("xuncha rules: 多了参数“extra”");
+        Run none = Run.xuncha();
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).startsWith("xuncha: 缺少命令：").doesNotContain("Missing");
+        assertThat(Messages.text("en", "usage.no_command")).startsWith("it needs a command after xuncha");
     }
 
     @Test
