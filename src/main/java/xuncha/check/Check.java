@@ -115,6 +115,29 @@ public final class Check {
     private record Pack(RulePack rules, Set<String> only) {
     }
 
+    /** {@code make} called once, by whichever thread asks first; its result, or what it threw, for every thread. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+            private RuntimeException failed;
+
+            @Override
+            public synchronized T get() {
+                if (made == null && failed == null) {
+                    try {
+                        made = make.get();
+                    } catch (RuntimeException e) {
+                        failed = e;
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+                return made;
+            }
+        };
+    }
+
     private Pack pack(Supplier<RulePack> compiling) {
         RulePack loaded = compiling.get();
         RulePack rules = loaded.withThresholds(Scope.thresholds(request.sets(), loaded));
@@ -164,14 +187,16 @@ public final class Check {
      */
     private Checked byGroup(List<List<String>> groups, Supplier<RulePack> compiling, CheckRequest.Facts.Files files,
                             WaiverLoader.Read waivers) {
-        Pack p = pack(compiling);
+        // The folders are read while the pack is built: the first folder read waits for it, not the reading.
+        Supplier<Pack> packed = once(() -> pack(compiling));
         Named named = new Named(request.onlyUnits(), waivers == null ? List.of() : waivers.units(),
                 waivers == null ? List.of() : waivers.people());
         Map<Integer, Part> parts = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        new GroupedLoader(files.charset(), request.jobs()).onFile(digest).load(groups, new GroupedLoader.Sink() {
+        GroupedLoader.Sink sink = new GroupedLoader.Sink() {
             @Override
             public void accept(int key, FactBase facts) {
+                Pack p = packed.get();
                 List<Finding> findings = new Engine(p.rules(), 1).limits(request.limits()).run(facts, p.only());
                 Report part = ReportBuilder.build(facts, p.rules(), findings, request.lang(), request.explain(),
                         p.only());
@@ -188,7 +213,15 @@ public final class Check {
                 parts.remove(key);
                 named.forget(key);
             }
-        });
+        };
+        try {
+            new GroupedLoader(files.charset(), request.jobs()).onFile(digest).load(groups, sink);
+        } catch (RuntimeException e) {
+            // A broken pack or option is reported before broken facts, as when the pack came first.
+            packed.get();
+            throw e;
+        }
+        Pack p = packed.get();
         listener.phaseOver();
         Map<String, Optional<BigDecimal>> days = new HashMap<>();
         parts.values().forEach(part -> days.putAll(part.days()));
