@@ -14,33 +14,20 @@ import java.nio.charset.StandardCharsets;
 /** {@code xuncha}: the command line. {@link #run} is what tests call. */
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0")
 public final class Main {
-    /** Every subcommand by its name, in the order help lists them. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** Every subcommand, in the order help lists them. */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CheckCommand.class,
+            VerifyCommand.class, RulesCommand.class, ImpactCommand.class, LintCommand.class, GenCommand.class,
+            FmtCommand.class, SchemaCommand.class, ConvertCommand.class, TemplateCommand.class, LedgerCommand.class,
+            DbCommand.class, UserCommand.class, ServeCommand.class, CommandLine.HelpCommand.class);
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
-        all.put("check", CheckCommand::new);
-        all.put("verify", VerifyCommand::new);
-        all.put("rules", RulesCommand::new);
-        all.put("impact", ImpactCommand::new);
-        all.put("lint", LintCommand::new);
-        all.put("gen", GenCommand::new);
-        all.put("fmt", FmtCommand::new);
-        all.put("schema", SchemaCommand::new);
-        all.put("convert", ConvertCommand::new);
-        all.put("template", TemplateCommand::new);
-        all.put("ledger", LedgerCommand::new);
-        all.put("db", DbCommand::new);
-        all.put("user", UserCommand::new);
-        all.put("serve", ServeCommand::new);
-        all.put("help", CommandLine.HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(all);
-    }
+    /** Each subcommand by the name its own {@code @Command} gives it. */
+    private static final java.util.Map<String, Class<?>> BY_NAME = COMMANDS.stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(c -> c.getAnnotation(Command.class).name(), c -> c));
 
     /** The command line with every subcommand: what help lists, and what a mistyped command is matched against. */
     static CommandLine all() {
         CommandLine cli = new CommandLine(new Main());
-        SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+        COMMANDS.forEach(cli::addSubcommand);
         return cli;
     }
 
@@ -51,10 +38,9 @@ public final class Main {
      * needs its own command only, and help and mistakes still see them all.
      */
     static CommandLine forArgs(String[] args) {
-        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
-            CommandLine cli = new CommandLine(new Main());
-            cli.addSubcommand(SUBCOMMANDS.get(args[0]).get());
-            return cli;
+        Class<?> named = args.length > 0 ? BY_NAME.get(args[0]) : null;
+        if (named != null && named != CommandLine.HelpCommand.class) {
+            return new CommandLine(new Main()).addSubcommand(named);
         }
         return all();
     }

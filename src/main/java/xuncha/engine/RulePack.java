@@ -141,7 +141,7 @@ public final class RulePack {
     /** Compiles the pack; every problem, located in its file, in one {@link InputException}. */
     public static RulePack load(RuleSources sources) {
         Diagnostics problems = new Diagnostics();
-        Thresholds reference = sources.shown().equals("(built-in rules)") ? null : Thresholds.builtIn();
+        Thresholds reference = sources.shown().equals(RuleSources.BUILT_IN_SHOWN) ? null : Thresholds.builtIn();
         Thresholds thresholds = Thresholds.read(sources.thresholds(), sources.thresholdsShown(), reference, problems);
         int before = problems.count();
         PackCheck.check(sources.drl().stream().map(d -> new PackCheck.Source(d.shown(), d.text())).toList(), problems);

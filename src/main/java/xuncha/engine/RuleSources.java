@@ -36,6 +36,8 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
 
     public static final String THRESHOLDS = "thresholds.yaml";
     private static final String BUILT_IN = "xuncha/rules/";
+    /** How messages name the pack inside the jar. */
+    static final String BUILT_IN_SHOWN = "(built-in rules)";
 
     /** One DRL file and how messages name it. */
     public record DrlFile(String name, String shown, String text) {
@@ -116,16 +118,35 @@ public record RuleSources(String shown, List<DrlFile> drl, Path thresholds, Stri
     public static RuleSources builtIn() {
         URL url = RuleSources.class.getClassLoader().getResource(BUILT_IN + THRESHOLDS);
         if (url == null) {
-            throw new IllegalStateException("the built-in rule pack is missing from the class path");
+            throw missing();
         }
         try {
             URI uri = url.toURI();
             Path thresholds = "jar".equals(uri.getScheme()) ? jarFileSystem(uri).provider().getPath(uri)
                     : Path.of(uri);
-            return folder(thresholds.getParent(), "(built-in rules)");
+            return folder(thresholds.getParent(), BUILT_IN_SHOWN);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open the built-in rule pack: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The default pack's thresholds file, its bytes read as a resource: to compare another pack's
+     * with, without opening the jar as a file system (its index of every entry) for one file.
+     */
+    static byte[] builtInThresholds() {
+        try (java.io.InputStream in = RuleSources.class.getClassLoader().getResourceAsStream(BUILT_IN + THRESHOLDS)) {
+            if (in == null) {
+                throw missing();
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static IllegalStateException missing() {
+        return new IllegalStateException("the built-in rule pack is missing from the class path");
     }
 
     private static FileSystem jarFileSystem(URI uri) throws IOException {

@@ -109,23 +109,12 @@ public final class Thresholds {
         return read(new YamlReader(StandardCharsets.UTF_8).read(file, shown, problems), shown, reference, problems);
     }
 
-    /**
-     * The shipped pack's thresholds, which another pack's are compared with: read from the jar as a
-     * resource, without opening the jar as a file system (its index of every entry) for one file.
-     */
+    /** The shipped pack's thresholds, which another pack's are compared with ({@link RuleSources#builtInThresholds}). */
     static Thresholds builtIn() {
-        String shown = "(built-in rules)/" + RuleSources.THRESHOLDS;
-        try (java.io.InputStream in = Thresholds.class.getClassLoader()
-                .getResourceAsStream("xuncha/rules/" + RuleSources.THRESHOLDS)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in rule pack is missing from the class path");
-            }
-            Diagnostics problems = new Diagnostics();
-            return read(new YamlReader(StandardCharsets.UTF_8).read(in.readAllBytes(), shown, problems), shown, null,
-                    problems);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String shown = RuleSources.BUILT_IN_SHOWN + "/" + RuleSources.THRESHOLDS;
+        Diagnostics problems = new Diagnostics();
+        return read(new YamlReader(StandardCharsets.UTF_8).read(RuleSources.builtInThresholds(), shown, problems), shown,
+                null, problems);
     }
 
     private static Thresholds read(Optional<Node> root, String shown, Thresholds reference, Diagnostics problems) {

@@ -178,8 +178,7 @@ public final class FactLoader {
                     k -> new xuncha.problems.Messages.Term("kind." + k.what())));
 
     private static void read(RecordKinds.Kind kind, RecordReader records, Node item) {
-        Fields.of(item, WHAT.get(kind.key()), records.shown(), records.problems())
-                .ifPresent(f -> kind.reader().accept(records, f));
+        records.one(item, WHAT.get(kind.key()), f -> kind.reader().accept(records, f));
     }
 
     /** The YAML files named, folders read recursively in sorted path order; each file once. */

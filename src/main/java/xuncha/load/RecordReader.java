@@ -76,19 +76,16 @@ final class RecordReader {
         this.shown = shown;
     }
 
-    String shown() {
-        return shown;
-    }
-
-    Diagnostics problems() {
-        return problems;
-    }
-
     /** Reads every item of a top-level list with {@code reader}. */
     void each(List<Node> items, Object what, Consumer<Fields> reader) {
         for (Node item : items) {
-            Fields.of(item, what, shown, problems).ifPresent(reader);
+            one(item, what, reader);
         }
+    }
+
+    /** Reads one item of a top-level list with {@code reader}. */
+    void one(Node item, Object what, Consumer<Fields> reader) {
+        Fields.of(item, what, shown, problems).ifPresent(reader);
     }
 
     void unit(Fields f) {
